@@ -109,7 +109,7 @@ public static class SfhFitter
     }
 
     // Newton steps θ ← θ − t H⁻¹g with the finite-difference Hessian of −ln p (damped towards the gradient when not
-    // positive definite) and a backtracking Armijo line search.
+    // positive definite) and a backtracking line search.
     private static (int Steps, FitStatus Status) RunNewton(CountingDensity density, double[] theta, FitOptions options)
     {
         int d = theta.Length;
@@ -127,11 +127,17 @@ public static class SfhFitter
             double slope = 0;
             for (int i = 0; i < d; i++) slope -= gradient[i] * direction[i];
             bool accepted = false;
-            for (double t = 1; t > 1e-12; t *= 0.5)
+            double gradientNorm = gradient.Max(Math.Abs);
+            for (double t = 1; t > 1e-8; t *= 0.5)
             {
                 for (int i = 0; i < d; i++) trial[i] = theta[i] + t * direction[i];
                 double trialValue = -density.ValueAndGradient(trial, trialGradient);
-                if (double.IsFinite(trialValue) && trialValue <= value + 1e-4 * t * slope)
+                if (!double.IsFinite(trialValue)) continue;
+                // Armijo, or — where F has reached its rounding floor (it sums ~N stars of cancelling terms) — no
+                // significant increase and a clearly smaller gradient.
+                bool armijo = trialValue <= value + 1e-4 * t * slope;
+                bool withinNoise = trialValue <= value + 1e-9 * (1 + Math.Abs(value)) && trialGradient.Max(Math.Abs) < 0.5 * gradientNorm;
+                if (armijo || withinNoise)
                 {
                     trial.CopyTo(theta, 0);
                     accepted = true;
