@@ -31,10 +31,14 @@ internal sealed class CsvRows : IDisposable
     private readonly string[] _columns;
     private readonly string[] _known;
     private readonly string _expected;
+    private readonly string?[] _lastText;
+    private readonly double[] _lastNumber;
 
     private CsvRows(string file, CsvParser parser, string[] columns, string[] known, string expected)
     {
         File = file;
+        _lastText = new string?[columns.Length];
+        _lastNumber = new double[columns.Length];
         _parser = parser;
         _columns = columns;
         _known = known;
@@ -127,13 +131,16 @@ internal sealed class CsvRows : IDisposable
     public string Text(int column) => _parser[column].Trim();
 
     /// <summary>Field <paramref name="column"/> as a number (NaN and ±Infinity included).</summary>
+    /// <remarks>Remembers the last text parsed per column, so that repeated keys (log_age, mh) are parsed once.</remarks>
     /// <exception cref="InputException">The field is not a number.</exception>
     public double Number(int column, string rule)
     {
         string field = _parser[column];
-        return double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
-            ? value
-            : throw Error(column, $"{Name(column)} \"{field.Trim()}\" is not a number ({rule})");
+        if (field == _lastText[column]) return _lastNumber[column];
+        if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+            throw Error(column, $"{Name(column)} \"{field.Trim()}\" is not a number ({rule})");
+        _lastText[column] = field;
+        return _lastNumber[column] = value;
     }
 
     /// <summary>Field <paramref name="column"/> as a finite number.</summary>
