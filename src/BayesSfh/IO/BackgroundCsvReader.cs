@@ -11,7 +11,7 @@ namespace BayesSfh.IO;
 /// <c>name</c> identifies the background (it becomes the parameter name <c>bg.NAME</c>; compared exactly);
 /// <c>value</c> = expected stars in the bin per unit amplitude. Bins and values follow the rules of
 /// <see cref="TemplateCsvReader"/>: rows in any order, zeros dropped, finite values ≥ 0, each (name, bin) once, no
-/// background zero everywhere.
+/// background zero everywhere. A file with only the header holds no backgrounds.
 /// </remarks>
 public static class BackgroundCsvReader
 {

@@ -21,7 +21,7 @@ internal static class SparseTable
     /// <param name="scale">Every value is divided by this (finite, &gt; 0).</param>
     /// <param name="readKey">Reads (and checks) the key fields of the current row.</param>
     /// <param name="label">Names a key for messages, e.g. <c>template (log_age 9.5, mh -1.2)</c>.</param>
-    /// <exception cref="InputException">A bad field, a key listing a bin twice, a key whose values are all zero, or no rows.</exception>
+    /// <exception cref="InputException">A bad field, a key listing a bin twice, or a key whose values are all zero.</exception>
     public static List<SparseSeries<TKey>> Read<TKey>(
         CsvRows rows, BinColumns bins, int binCount, int valueColumn, double scale,
         Func<CsvRows, TKey> readKey, Func<TKey, string> label)
@@ -53,7 +53,6 @@ internal static class SparseTable
                 throw rows.Error(null, $"{label(key)} lists {bins.Describe(bin)} twice (lines {first} and {line})");
             }
         }
-        if (series.Count == 0) throw rows.FileError("the file has a header but no data rows");
         foreach (var s in series)
             if (s.IsZero)
                 throw rows.ErrorAt(s.FirstLine, null, $"{label(s.Key)} is zero everywhere; remove it or give it some expected stars");

@@ -52,6 +52,7 @@ public static class TemplateCsvReader
         var bins = BinColumns.Resolve(rows, grid, binCount);
         var series = SparseTable.Read(rows, bins, binCount, value, templateScale,
             r => (r.Finite(age, LogAgeRule), r.Finite(mh, MHRule)), Label);
+        if (series.Count == 0) throw rows.FileError("the file has a header but no template rows");
         return [.. series.Select(s =>
         {
             var (b, v) = s.TakeSorted();

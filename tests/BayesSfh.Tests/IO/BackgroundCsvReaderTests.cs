@@ -75,4 +75,7 @@ public sealed class BackgroundCsvReaderTests : IDisposable
 
         AssertInputError(() => BackgroundCsvReader.Read(path, 6), path, 2, "bin");
     }
+
+    [Fact]
+    public void Read_HeaderOnly_NoBackgrounds() => Assert.Empty(BackgroundCsvReader.Read(Flat(), 6));
 }
