@@ -48,7 +48,7 @@ public static class ProblemLoader
         throw new InputException(templatesPath, null, null,
             $"a metallicity model needs a template for every (log_age, mh) pair of the {grid.LogAges.Length} ages × {grid.Metallicities.Length} " +
             $"metallicities, but {missing.Count} are missing: " +
-            string.Join(", ", missing.Take(CellsShown).Select(TemplateCsvReader.Label)) + (missing.Count > CellsShown ? ", …" : "") +
+            string.Join(", ", missing.Take(CellsShown).Select(TemplateCsvReader.Cell)) + (missing.Count > CellsShown ? ", …" : "") +
             "; add them, or fit with free per-template coefficients");
     }
 

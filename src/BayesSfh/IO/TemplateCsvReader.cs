@@ -61,7 +61,10 @@ public static class TemplateCsvReader
     }
 
     /// <summary>Names a template for messages: <c>template (log_age 9.5, mh -1.2)</c>.</summary>
-    internal static string Label((double LogAge, double MH) key) => Invariant($"template (log_age {key.LogAge}, mh {key.MH})");
+    internal static string Label((double LogAge, double MH) key) => "template " + Cell(key);
+
+    /// <summary>Names an (age, metallicity) cell for messages: <c>(log_age 9.5, mh -1.2)</c>.</summary>
+    internal static string Cell((double LogAge, double MH) key) => Invariant($"(log_age {key.LogAge}, mh {key.MH})");
 
     internal static void CheckArguments(int binCount, HessGrid? grid)
     {

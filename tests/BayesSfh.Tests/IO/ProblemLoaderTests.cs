@@ -135,7 +135,7 @@ public sealed class ProblemLoaderTests : IDisposable
 
         var e = AssertInputError(() => ProblemLoader.RequireCompleteGrid(problem, templates), templates, null, null);
 
-        Assert.Contains("1 are missing: template (log_age 9.5, mh -0.5)", e.Problem);
+        Assert.Contains("1 are missing: (log_age 9.5, mh -0.5);", e.Problem);
     }
 
     [Fact]
