@@ -37,6 +37,9 @@ public class SfhLogDensityTests
         return (templates, RandomTemplates.Observe(rng, templates));
     });
 
+    /// <summary>Each model without fixed parameters or priors: the source of fixed values and prior centres.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<MetallicityModelKind, SfhModel> StartModels = new();
+
     private static readonly MetallicityModelKind[] HierarchicalKinds =
         [MetallicityModelKind.PowerLawMzr, MetallicityModelKind.LinearAmr, MetallicityModelKind.LogarithmicAmr];
 
@@ -84,8 +87,7 @@ public class SfhLogDensityTests
     /// <summary>Fixed values slightly away from the default starting point, so fixing is not a no-op.</summary>
     private static Dictionary<string, double> FixedValues(MetallicityModelKind kind, IEnumerable<string> names)
     {
-        var (templates, observed) = Problem.Value;
-        var start = SfhModel.Create(templates, observed, new SfhModelOptions { Model = kind });
+        var start = StartModels.GetOrAdd(kind, k => SfhModel.Create(Problem.Value.Templates, Problem.Value.Observed, new SfhModelOptions { Model = k }));
         var values = new Dictionary<string, double>();
         foreach (string name in names)
         {
