@@ -1,8 +1,13 @@
+using System.Collections.Concurrent;
+
 namespace BayesSfh.Diagnostics;
 
 /// <summary>Iterative radix-2 complex FFT on split real/imaginary arrays (unnormalised in both directions).</summary>
 internal static class Fft
 {
+    /// <summary>cos(2πk/N) and sin(2πk/N), k &lt; N/2, per power-of-two size N (computed once; read-only afterwards).</summary>
+    private static readonly ConcurrentDictionary<int, (double[] Cos, double[] Sin)> Twiddles = new();
+
     /// <summary>The smallest power of two ≥ <paramref name="n"/> (n ≥ 1).</summary>
     internal static int PowerOfTwoAtLeast(int n)
     {
@@ -29,14 +34,25 @@ internal static class Fft
                 (im[i], im[j]) = (im[j], im[i]);
             }
         }
+        if (n < 2) return;
+        var (cos, sin) = Twiddles.GetOrAdd(n, static size =>
+        {
+            var c = new double[size / 2];
+            var s = new double[size / 2];
+            for (int k = 0; k < c.Length; k++)
+            {
+                c[k] = Math.Cos(2 * Math.PI * k / size);
+                s[k] = Math.Sin(2 * Math.PI * k / size);
+            }
+            return (c, s);
+        });
         double sign = inverse ? 1 : -1;
         for (int length = 2; length <= n; length <<= 1)
         {
-            int halfLength = length >> 1;
-            double angle = sign * 2 * Math.PI / length;
+            int halfLength = length >> 1, stride = n / length;
             for (int k = 0; k < halfLength; k++)
             {
-                double wr = Math.Cos(angle * k), wi = Math.Sin(angle * k);
+                double wr = cos[k * stride], wi = sign * sin[k * stride];
                 for (int start = 0; start < n; start += length)
                 {
                     int a = start + k, b = a + halfLength;
