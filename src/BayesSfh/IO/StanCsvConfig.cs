@@ -183,7 +183,7 @@ public sealed record StanCsvConfig
     /// </summary>
     /// <param name="entries">The entries of <see cref="StanCsvFile.Config"/>.</param>
     /// <param name="file">The file name, for error messages.</param>
-    /// <exception cref="StanCsvFormatException">A known key has a value of the wrong type.</exception>
+    /// <exception cref="InputException">A known key has a value of the wrong type.</exception>
     public static StanCsvConfig FromEntries(IReadOnlyList<StanCsvConfigEntry> entries, string file)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -205,7 +205,7 @@ public sealed record StanCsvConfig
             try { return parse(entry.Value); }
             catch (Exception e) when (e is FormatException or OverflowException)
             {
-                throw new StanCsvFormatException(file, entry.Line, null, $"{entry.Key} = '{entry.Value}' is not {expected}");
+                throw new InputException(file, entry.Line, null, $"{entry.Key} = '{entry.Value}' is not {expected}");
             }
         }
 
@@ -215,14 +215,14 @@ public sealed record StanCsvConfig
             null or "diag_e" => StanCsvMetric.Diagonal,
             "dense_e" => StanCsvMetric.Dense,
             "unit_e" => StanCsvMetric.Unit,
-            _ => throw new StanCsvFormatException(file, metricEntry.Line, null, $"metric = '{metricEntry.Value}' is not unit_e, diag_e or dense_e"),
+            _ => throw new InputException(file, metricEntry.Line, null, $"metric = '{metricEntry.Value}' is not unit_e, diag_e or dense_e"),
         };
         DateTimeOffset? start = null;
         if (Find("start_datetime") is { } startEntry)
         {
             string text = startEntry.Value.EndsWith(" UTC", StringComparison.Ordinal) ? startEntry.Value[..^4] : startEntry.Value;
             if (!DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var utc))
-                throw new StanCsvFormatException(file, startEntry.Line, null, $"start_datetime = '{startEntry.Value}' is not 'yyyy-MM-dd HH:mm:ss UTC'");
+                throw new InputException(file, startEntry.Line, null, $"start_datetime = '{startEntry.Value}' is not 'yyyy-MM-dd HH:mm:ss UTC'");
             start = new DateTimeOffset(utc, TimeSpan.Zero);
         }
         ulong seed = Parse(Find("random.seed") ?? Find("seed"), 0UL, s => ulong.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture), "a non-negative integer");

@@ -52,6 +52,6 @@ public sealed class StanCsvFile
     }
 
     /// <summary>The header as a typed configuration (<see cref="StanCsvConfig.FromEntries"/>).</summary>
-    /// <exception cref="StanCsvFormatException">A known key has a value of the wrong type.</exception>
+    /// <exception cref="InputException">A known key has a value of the wrong type.</exception>
     public StanCsvConfig ToConfig() => StanCsvConfig.FromEntries(Config, FileName);
 }

@@ -23,7 +23,7 @@ namespace BayesSfh.IO;
 public static partial class StanCsvReader
 {
     /// <summary>Reads the file at <paramref name="path"/>.</summary>
-    /// <exception cref="StanCsvFormatException">The file is malformed; the message names the file, line and column.</exception>
+    /// <exception cref="InputException">The file is malformed; the message names the file, line and column.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static StanCsvFile Read(string path)
     {
@@ -33,7 +33,7 @@ public static partial class StanCsvReader
     }
 
     /// <summary>Reads CmdStan CSV text from <paramref name="reader"/>; <paramref name="fileName"/> is used in messages.</summary>
-    /// <exception cref="StanCsvFormatException">The text is malformed; the message names the file, line and column.</exception>
+    /// <exception cref="InputException">The text is malformed; the message names the file, line and column.</exception>
     public static StanCsvFile Read(TextReader reader, string fileName)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -167,9 +167,9 @@ public static partial class StanCsvReader
         public StanCsvFile Finish()
         {
             if (_pendingMetric is not null)
-                throw new StanCsvFormatException(file, LineNumber, null, $"the file ends before {MetricRowsLeft()} of the inverse metric (line {_metricLine})");
+                throw new InputException(file, LineNumber, null, $"the file ends before {MetricRowsLeft()} of the inverse metric (line {_metricLine})");
             if (Columns is not { } names)
-                throw new StanCsvFormatException(file, null, null, "no column header: every line is a comment or blank");
+                throw new InputException(file, null, null, "no column header: every line is a comment or blank");
             int warmupRows = _adaptationRow ?? (StoppedInWarmup() ? _rows : 0);
             var warmup = new double[names.Length][];
             var draws = new double[names.Length][];
@@ -255,6 +255,6 @@ public static partial class StanCsvReader
             }
         }
 
-        private StanCsvFormatException Error(string? column, string problem) => new(file, LineNumber, column, problem);
+        private InputException Error(string? column, string problem) => new(file, LineNumber, column, problem);
     }
 }

@@ -10,7 +10,7 @@ internal static class StanCsvText
     /// write them: <c>nan</c>, <c>inf</c>, <c>-inf</c>.
     /// </summary>
     public static string Format(double value) => double.IsFinite(value)
-        ? value.ToString("R", CultureInfo.InvariantCulture)
+        ? CsvText.Number(value)
         : double.IsNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
 
     /// <summary>Writes <see cref="Format"/> of <paramref name="value"/> into <paramref name="destination"/> without allocating.</summary>

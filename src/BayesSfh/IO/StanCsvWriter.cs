@@ -67,7 +67,7 @@ public sealed class StanCsvWriter : IDisposable
     /// <summary>
     /// Creates <c>PATH.partial</c> (deleting any <c>PATH</c>) and writes the header and the column names.
     /// </summary>
-    /// <param name="path">Final file name, for example <c>chains/run/output_1.csv</c>. Its folder must exist.</param>
+    /// <param name="path">Final file name, for example <c>chains/run/output_1.csv</c>; its folder is created when missing.</param>
     /// <param name="config">Run configuration for the header; its counts are checked by <see cref="Complete"/>.</param>
     /// <param name="parameterNames">
     /// Names of the parameter columns after the sampler columns, already in CmdStan form (<c>alpha</c>, <c>R.1</c>,
@@ -86,6 +86,8 @@ public sealed class StanCsvWriter : IDisposable
         CheckNames(parameterNames);
         IReadOnlyList<string> header = config.HeaderLines();
 
+        string? directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (directory is not null) Directory.CreateDirectory(directory);
         if (File.Exists(path)) File.Delete(path);
         var stream = new FileStream(PartialPathOf(path), FileMode.Create, FileAccess.Write, FileShare.Read);
         var output = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n", AutoFlush = false };
@@ -179,8 +181,8 @@ public sealed class StanCsvWriter : IDisposable
     }
 
     /// <summary>
-    /// Writes the timing footer, checks the row counts, closes the file and renames <see cref="PartialPath"/> to
-    /// <see cref="Path"/>.
+    /// Writes the timing footer, checks the row counts, flushes the file to disk, closes it and renames
+    /// <see cref="PartialPath"/> to <see cref="Path"/> (replacing any file of that name).
     /// </summary>
     /// <param name="timing">Elapsed times; written with 6 significant digits as CmdStan does.</param>
     /// <exception cref="InvalidOperationException">
@@ -203,6 +205,7 @@ public sealed class StanCsvWriter : IDisposable
         _out.WriteLine("#                " + StanCsvText.FormatSeconds(timing.TotalSeconds) + " seconds (Total)");
         _out.WriteLine("# ");
         _out.Flush();
+        ((FileStream)_out.BaseStream).Flush(flushToDisk: true);
         _out.Dispose();
         _closed = true;
         File.Move(PartialPath, Path, overwrite: true);

@@ -142,7 +142,7 @@ public class StanCsvReaderTests
     [InlineData("lp__,x\n# Diagonal elements of inverse mass matrix:\n# 1, x\n", 3, null, "'x' in the inverse metric is not a number")]
     public void Read_Malformed_NamesFileLineAndColumn(string text, int line, string? column, string problem)
     {
-        var e = Assert.Throws<StanCsvFormatException>(() => ReadText(text, "bad.csv"));
+        var e = Assert.Throws<InputException>(() => ReadText(text, "bad.csv"));
         Assert.Equal("bad.csv", e.File);
         Assert.Equal(line, e.Line);
         Assert.Equal(column, e.Column);
@@ -153,7 +153,7 @@ public class StanCsvReaderTests
     [Fact]
     public void Read_OnlyComments_ReportsMissingHeader()
     {
-        var e = Assert.Throws<StanCsvFormatException>(() => ReadText("# model = m\n\n# id = 1\n", "empty.csv"));
+        var e = Assert.Throws<InputException>(() => ReadText("# model = m\n\n# id = 1\n", "empty.csv"));
         Assert.Null(e.Line);
         Assert.Equal("empty.csv: no column header: every line is a comment or blank", e.Message);
     }
@@ -162,7 +162,7 @@ public class StanCsvReaderTests
     public void ToConfig_BadValue_NamesLine()
     {
         var file = ReadText("# model = m\n#     num_samples = many\nlp__\n1\n", "cfg.csv");
-        var e = Assert.Throws<StanCsvFormatException>(file.ToConfig);
+        var e = Assert.Throws<InputException>(file.ToConfig);
         Assert.Equal(2, e.Line);
         Assert.Equal("num_samples = 'many' is not an integer", e.Problem);
     }
