@@ -1,8 +1,8 @@
 namespace BayesSfh.Diagnostics;
 
 /// <summary>
-/// Limits beyond which <see cref="DiagnosticWarnings.Check"/> warns. Defaults: R̂ &gt; 1.01 (Vehtari et al. 2021
-/// §4.3), bulk or tail ESS &lt; 100 per chain (ibid.), E-BFMI &lt; 0.3 (Betancourt 2016; ArviZ, cmdstanr), and any
+/// Limits beyond which <see cref="DiagnosticWarnings.Check"/> warns. Defaults: R̂ &gt; 1.01 and bulk or tail ESS &lt; 100 per chain
+/// (Vehtari et al. 2021, recommendations; posterior and rstan documentation), E-BFMI &lt; 0.3 (Betancourt 2016; ArviZ, cmdstanr), and any
 /// divergence or draw at the maximum tree depth.
 /// </summary>
 public sealed record DiagnosticThresholds

@@ -1,7 +1,7 @@
 namespace BayesSfh.Diagnostics;
 
 /// <summary>
-/// Effective sample size (Geyer 1992; Vehtari et al. 2021 eqs. 5–13), as posterior's <c>ess_bulk</c>, <c>ess_tail</c>,
+/// Effective sample size (Geyer 1992; Vehtari et al. 2021, section “effective sample size”), as posterior's <c>ess_bulk</c>, <c>ess_tail</c>,
 /// <c>ess_quantile</c>, <c>ess_mean</c>, <c>ess_basic</c>, <c>ess_sd</c> and internal <c>.ess</c>.
 /// </summary>
 /// <remarks>
@@ -12,8 +12,8 @@ namespace BayesSfh.Diagnostics;
 public static class Ess
 {
     /// <summary>
-    /// ESS of the given chains as they are, without splitting or ranks (posterior <c>.ess</c>; Vehtari et al. 2021
-    /// eqs. 9–13 with Geyer's initial positive and initial monotone sequences).
+    /// ESS of the given chains as they are, without splitting or ranks (posterior <c>.ess</c>; Vehtari et al. 2021's
+    /// multi-chain estimator with Geyer's initial positive and initial monotone sequences).
     /// </summary>
     /// <remarks>
     /// With m chains of n draws, γ̂ⱼ the <see cref="Autocovariance"/> of chain j and Γₖ = mean over chains of γ̂ⱼ,ₖ:
@@ -102,7 +102,7 @@ public static class Ess
     public static double Mean(DrawsMatrix draws) => Basic(draws, split: true);
 
     /// <summary>
-    /// Bulk ESS: ESS of the rank-normalised split chains (Vehtari et al. 2021 §4.3, eq. 14; posterior <c>ess_bulk</c>).
+    /// Bulk ESS: ESS of the rank-normalised split chains (Vehtari et al. 2021, “rank normalization”; posterior <c>ess_bulk</c>).
     /// </summary>
     public static double Bulk(DrawsMatrix draws)
     {
@@ -112,7 +112,7 @@ public static class Ess
 
     /// <summary>
     /// ESS of the quantile Q(p): ESS of the split indicator chains I(x ≤ Q(p)), Q the type-7 quantile of all draws
-    /// (Vehtari et al. 2021 §4.3 eq. 16; posterior <c>ess_quantile</c>). For p = 1, p is replaced by (S − 0.5)/S.
+    /// (Vehtari et al. 2021, “localization”; posterior <c>ess_quantile</c>). For p = 1, p is replaced by (S − 0.5)/S.
     /// </summary>
     /// <param name="draws">The draws.</param>
     /// <param name="probability">p. Range: 0 ≤ p ≤ 1.</param>
@@ -132,7 +132,7 @@ public static class Ess
     public static double Median(DrawsMatrix draws) => Quantile(draws, 0.5);
 
     /// <summary>
-    /// Tail ESS = min(ESS of Q(0.05), ESS of Q(0.95)) (Vehtari et al. 2021 §4.3; posterior <c>ess_tail</c>). NaN when
+    /// Tail ESS = min(ESS of Q(0.05), ESS of Q(0.95)) (Vehtari et al. 2021, tail-ESS; posterior <c>ess_tail</c>). NaN when
     /// either is NaN (R's <c>min</c>).
     /// </summary>
     public static double Tail(DrawsMatrix draws)

@@ -4,7 +4,7 @@ namespace BayesSfh.Diagnostics;
 
 /// <summary>
 /// Monte Carlo standard errors, as posterior's <c>mcse_mean</c>, <c>mcse_sd</c>, <c>mcse_quantile</c> and
-/// <c>mcse_median</c> (Vehtari et al. 2021 §4.4–4.5).
+/// <c>mcse_median</c> (Vehtari et al. 2021, “Monte Carlo error estimates”).
 /// </summary>
 /// <remarks>Every function returns NaN when the ESS it uses is NaN (see <see cref="NaRules"/>).</remarks>
 public static class Mcse
@@ -39,7 +39,7 @@ public static class Mcse
     }
 
     /// <summary>
-    /// MCSE of the quantile Q(p) (Vehtari et al. 2021 §4.5; posterior <c>mcse_quantile</c>): with e = ESS of Q(p)
+    /// MCSE of the quantile Q(p) (Vehtari et al. 2021, MCSE of quantiles; posterior <c>mcse_quantile</c>): with e = ESS of Q(p)
     /// (<see cref="Ess.Quantile"/>), a₁,₂ = qbeta(0.1586553, 0.8413447; ep + 1, e(1 − p) + 1) and the sorted draws
     /// s₍₁₎ ≤ … ≤ s₍S₎ (1-based), MCSE = (s₍min(⌈a₂S⌉, S)₎ − s₍max(⌊a₁S⌋, 1)₎)/2.
     /// </summary>

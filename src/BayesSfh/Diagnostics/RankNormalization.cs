@@ -3,7 +3,7 @@ using MathNet.Numerics.Distributions;
 namespace BayesSfh.Diagnostics;
 
 /// <summary>
-/// Rank normalisation (Vehtari et al. 2021, eq. 14; posterior <c>z_scale</c>, <c>backtransform_ranks</c>): pooled
+/// Rank normalisation (Vehtari et al. 2021, “rank normalization”; posterior <c>z_scale</c>, <c>backtransform_ranks</c>): pooled
 /// ranks with ties averaged, mapped to normal scores z = Φ⁻¹((r − 3/8)/(S − 3/4 + 1)).
 /// </summary>
 public static class RankNormalization

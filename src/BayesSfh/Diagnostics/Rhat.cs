@@ -8,7 +8,7 @@ namespace BayesSfh.Diagnostics;
 public static class Rhat
 {
     /// <summary>
-    /// R̂ of the given chains without splitting or ranks (posterior <c>.rhat</c>; Vehtari et al. 2021 eqs. 1–4):
+    /// R̂ of the given chains without splitting or ranks (posterior <c>.rhat</c>; Gelman et al. BDA3 §11.4, Vehtari et al. 2021 “split-R̂”):
     /// with n draws per chain, B = n·var(chain means) (denominator m − 1), W = mean of the chain variances
     /// (denominator n − 1), R̂ = √((B/W + n − 1)/n).
     /// </summary>
@@ -34,7 +34,7 @@ public static class Rhat
 
     /// <summary>
     /// Basic R̂ on split (default) or unsplit chains, without rank normalisation (posterior <c>rhat_basic</c>;
-    /// Vehtari et al. 2021 §4.1 before eq. 14): <see cref="OfChains"/>(<see cref="SplitChains.Split"/>(x)).
+    /// Vehtari et al. 2021 “split-R̂”): <see cref="OfChains"/>(<see cref="SplitChains.Split"/>(x)).
     /// </summary>
     public static double Basic(DrawsMatrix draws, bool split = true)
     {
@@ -42,7 +42,7 @@ public static class Rhat
         return OfChains(split ? SplitChains.Split(draws) : draws);
     }
 
-    /// <summary>Bulk R̂: R̂ of the rank-normalised split chains (Vehtari et al. 2021 eq. 14 applied to eqs. 1–4).</summary>
+    /// <summary>Bulk R̂: R̂ of the rank-normalised split chains (Vehtari et al. 2021, “rank normalization”).</summary>
     public static double Bulk(DrawsMatrix draws)
     {
         ArgumentNullException.ThrowIfNull(draws);
@@ -51,7 +51,7 @@ public static class Rhat
 
     /// <summary>
     /// Folded (tail) R̂: bulk R̂ of ζ = |x − median(x)|, the median taken over all draws of the unsplit chains
-    /// (Vehtari et al. 2021 eq. 15; posterior <c>fold_draws</c>).
+    /// (Vehtari et al. 2021, “folding”; posterior <c>fold_draws</c>).
     /// </summary>
     public static double Folded(DrawsMatrix draws)
     {
@@ -61,7 +61,7 @@ public static class Rhat
     }
 
     /// <summary>
-    /// Rank-normalised split R̂ = max(bulk R̂, folded R̂) (Vehtari et al. 2021 §4.2; posterior <c>rhat</c>, the
+    /// Rank-normalised split R̂ = max(bulk R̂, folded R̂) (Vehtari et al. 2021, recommended R̂; posterior <c>rhat</c>, the
     /// <c>rhat</c> column of <c>summarise_draws</c>). NaN when either part is NaN.
     /// </summary>
     public static double RankNormalized(DrawsMatrix draws)

@@ -8,7 +8,7 @@ public static class SamplerDiagnostics
 {
     /// <summary>
     /// Energy Bayesian fraction of missing information of one chain, E-BFMI = Σᵢ(Eᵢ − Eᵢ₋₁)² / Σᵢ(Eᵢ − Ē)²
-    /// (Betancourt 2016, eq. 4 estimated as in ArviZ <c>bfmi</c> and DynamicHMC <c>EBFMI</c>:
+    /// (Betancourt 2016, “Diagnosing suboptimal cotangent disintegrations”, estimated as in ArviZ <c>bfmi</c> and DynamicHMC <c>EBFMI</c>:
     /// mean(diff(E)²)/var(E) with both normalised by N − 1).
     /// </summary>
     /// <remarks>

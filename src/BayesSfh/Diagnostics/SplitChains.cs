@@ -1,6 +1,6 @@
 namespace BayesSfh.Diagnostics;
 
-/// <summary>Chain splitting for split-R̂ and split-ESS (posterior <c>.split_chains</c>, Vehtari et al. 2021 §4.1).</summary>
+/// <summary>Chain splitting for split-R̂ and split-ESS (posterior <c>.split_chains</c>, Vehtari et al. 2021 “split-R̂”).</summary>
 public static class SplitChains
 {
     /// <summary>
