@@ -6,9 +6,12 @@ namespace BayesSfh.Diagnostics;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>R̂, ESS and MCSE are NaN when any draw is NaN or ±∞, or when all draws are equal to within
-/// <see cref="ConstantTolerance"/> (max − min &lt; 2.220446e-16, absolute, as posterior's <c>is_constant</c>). The rule is
-/// applied to the matrix a diagnostic actually analyses (for example the rank-normalised or indicator draws).</item>
+/// <item>R̂, ESS and MCSE are NaN when a value of the matrix they analyse is NaN or ±∞, or when all its values are equal
+/// to within <see cref="ConstantTolerance"/> (max − min &lt; 2.220446e-16, absolute, as posterior's <c>is_constant</c>;
+/// the whole matrix, not each chain, whatever posterior's documentation says). The matrix analysed is not always the
+/// draws: the rank-normalised measures (<c>rhat</c>, <c>ess_bulk</c>) see finite normal scores, so ±∞ draws (but not
+/// NaN) still give a number there, exactly as in posterior; <c>ess_tail</c>, <c>ess_quantile</c>, <c>ess_mean</c>,
+/// <c>rhat_basic</c> and the MCSEs check the draws themselves and give NaN.</item>
 /// <item>ESS is NaN with fewer than <see cref="MinimumDrawsForEss"/> draws per (split) chain.</item>
 /// <item>Order statistics (median, mad, quantiles) are NaN when any draw is NaN, as R's <c>median</c> and posterior's
 /// <c>quantile2</c> with <c>na.rm = FALSE</c>; ±∞ take part in the ordering.</item>

@@ -29,12 +29,19 @@ internal static class DiagnosticsFixtures
             foreach (var r in rows)
             {
                 int c = int.Parse(r[0], CultureInfo.InvariantCulture) - 1, i = int.Parse(r[1], CultureInfo.InvariantCulture) - 1;
-                values[c * draws + i] = r[j] is "NA" or "NaN" ? double.NaN : double.Parse(r[j], NumberStyles.Float, CultureInfo.InvariantCulture);
+                values[c * draws + i] = ParseR(r[j]);
             }
             result.Add(new(columns[j], DrawsMatrix.Create(chains, draws, values)));
         }
         return result;
     }
 
-    public static DrawsMatrix Variable(string file, string name) => ReadDraws(file).Single(v => v.Key == name).Value;
+    /// <summary>A number as R's <c>sprintf("%.17g")</c> prints it, with NA, NaN, Inf and -Inf.</summary>
+    public static double ParseR(string text) => text switch
+    {
+        "NA" or "NaN" => double.NaN,
+        "Inf" => double.PositiveInfinity,
+        "-Inf" => double.NegativeInfinity,
+        _ => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
+    };
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BayesSfh.Diagnostics;
 using Xunit;
 
@@ -40,7 +39,7 @@ public class PosteriorReferenceTests
             var actual = summary[row[0]];
             for (int j = 1; j < columns.Count; j++)
             {
-                double expected = ParseR(row[j]);
+                double expected = DiagnosticsFixtures.ParseR(row[j]);
                 double value = actual[columns[j]];
                 compared++;
                 if (!Agrees(expected, value))
@@ -61,7 +60,4 @@ public class PosteriorReferenceTests
 
     internal static bool Agrees(double expected, double actual) =>
         double.IsNaN(expected) ? double.IsNaN(actual) : Math.Abs(actual - expected) <= Math.Max(RelativeTolerance * Math.Abs(expected), AbsoluteTolerance);
-
-    private static double ParseR(string text) =>
-        text is "NA" or "NaN" ? double.NaN : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 }

@@ -31,6 +31,10 @@ make_draws <- function(n_chains, n_iter) {
   vars$antithetic <- per_chain(function(c) ar1(n_iter, -0.3))
   vars$capped <- per_chain(function(c) ar1(n_iter, -0.9))
   vars$exponential <- per_chain(function(c) rexp(n_iter, 0.5))
+  has_inf <- per_chain(function(c) rnorm(n_iter))
+  has_inf[min(50, n_iter)] <- Inf
+  has_inf[length(has_inf) - 1] <- -Inf
+  vars$has_inf <- has_inf
   out <- data.frame(chain = rep(seq_len(n_chains), each = n_iter),
                     iteration = rep(seq_len(n_iter), times = n_chains))
   cbind(out, as.data.frame(vars))
