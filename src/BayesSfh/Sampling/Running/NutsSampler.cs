@@ -18,7 +18,9 @@ namespace BayesSfh.Sampling.Running;
 /// Chain c uses its own random stream <c>Xoshiro256StarStar.ForStream(seed, c)</c>, density instance, workspace and
 /// sink, and its result goes to slot c: the output is bit-identical for a given seed whatever the degree of parallelism
 /// and the scheduling. Random numbers of a chain, in order: initial point, initial step-size search, then per iteration
-/// one transition (and a step-size search after each metric update).
+/// one transition (and a step-size search after each metric update). The guarantee is per machine: vector reductions
+/// (<c>TensorPrimitives.Dot</c>, <c>Sum</c>) group terms by SIMD width, so the last bits, and hence the draws, may
+/// differ between e.g. AVX2 and AVX-512 hardware.
 /// </para>
 /// <para>
 /// A bad region of the density never crashes a chain (it is a divergence, see <see cref="GuardedLogDensity"/>). A chain
