@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using BayesSfh.Diagnostics;
 using BayesSfh.Randomness;
 using BayesSfh.Sampling;
 using BayesSfh.Sampling.Adaptation;
@@ -14,7 +15,8 @@ namespace BayesSfh.Benchmarks;
 /// the sampler itself. Sampler overhead per gradient evaluation = <see cref="NutsTransition"/> / L̄ −
 /// <see cref="GradientEvaluation"/>, with L̄ the mean leapfrog steps per transition printed by the setup (the benchmark
 /// replays the same 100 transitions every invocation, so L̄ is exact for what is timed). The setup also runs 4 chains
-/// × (1000 warm-up + 1000 draws) and prints the effective sample size per gradient evaluation.
+/// × (1000 warm-up + 1000 draws) and prints the effective sample size (posterior's <c>ess_mean</c> from
+/// <see cref="Ess.Mean"/>) per gradient evaluation, for θᵢ and θᵢ².
 /// Run: <c>dotnet run -c Release --project benchmarks/BayesSfh.Benchmarks -- --filter '*SamplerBenchmarks*'</c>.
 /// </summary>
 [MemoryDiagnoser]
@@ -81,7 +83,7 @@ public class SamplerBenchmarks
         for (int i = 0; i < Dimension; i++)
         {
             var chains = result.Chains.Select(c => c.Coordinate(i)).ToArray();
-            double essMean = SplitEss(chains), essSquare = SplitEss(chains.Select(c => c.Select(x => x * x).ToArray()).ToArray());
+            double essMean = Ess.Mean(DrawsMatrix.FromChains(chains)), essSquare = Ess.Mean(DrawsMatrix.FromChains(chains.Select(c => c.Select(x => x * x).ToArray()).ToArray()));
             minMean = Math.Min(minMean, essMean);
             sumMean += essMean;
             minSquare = Math.Min(minSquare, essSquare);
@@ -91,47 +93,6 @@ public class SamplerBenchmarks
         Console.WriteLine($"// ESS(θᵢ): mean {sumMean / Dimension:F0}, min {minMean:F0}; ESS(θᵢ²): mean {sumSquare / Dimension:F0}, min {minSquare:F0}");
         Console.WriteLine($"// ESS per sampling gradient: θ mean {sumMean / Dimension / samplingGradients:F4}, min {minMean / samplingGradients:F4}; θ² mean {sumSquare / Dimension / samplingGradients:F4}, min {minSquare / samplingGradients:F4}");
         Console.WriteLine($"// ESS per gradient incl. warm-up: θ min {minMean / allGradients:F4}; θ² min {minSquare / allGradients:F4}");
-    }
-
-    /// <summary>Split-chain ESS with Geyer's initial monotone sequence (as the R package posterior's <c>.ess</c>, without ranks).</summary>
-    private static double SplitEss(double[][] chains)
-    {
-        var split = chains.SelectMany(c => new[] { c[..(c.Length / 2)], c[(c.Length - c.Length / 2)..] }).ToArray();
-        int n = split[0].Length, m = split.Length;
-        var means = split.Select(c => c.Average()).ToArray();
-        double Acov(int lag)
-        {
-            double total = 0;
-            for (int j = 0; j < m; j++)
-            {
-                double s = 0;
-                for (int i = 0; i + lag < n; i++) s += (split[j][i] - means[j]) * (split[j][i + lag] - means[j]);
-                total += s / n;
-            }
-            return total / m;
-        }
-        double grand = means.Average(), w = Acov(0) * n / (n - 1.0);
-        double varPlus = w * (n - 1.0) / n + means.Sum(x => (x - grand) * (x - grand)) / (m - 1);
-        var rho = new double[n];
-        rho[0] = 1;
-        double even = 1, odd = 1 - (w - Acov(1)) / varPlus;
-        rho[1] = odd;
-        int t = 0;
-        while (t < n - 5 && even + odd > 0)
-        {
-            t += 2;
-            even = 1 - (w - Acov(t)) / varPlus;
-            odd = 1 - (w - Acov(t + 1)) / varPlus;
-            if (even + odd >= 0) { rho[t] = even; rho[t + 1] = odd; }
-        }
-        int maxT = t;
-        if (even > 0) rho[maxT] = even;
-        for (t = 2; t <= maxT - 2; t += 2)
-        {
-            if (rho[t] + rho[t + 1] > rho[t - 2] + rho[t - 1]) rho[t] = rho[t + 1] = (rho[t - 2] + rho[t - 1]) / 2;
-        }
-        double tau = Math.Max(-1 + 2 * rho.Take(maxT).Sum() + rho[maxT], 1 / Math.Log10(n * m));
-        return n * m / tau;
     }
 
     /// <summary>log π = −½|q|², ∇ = −q.</summary>

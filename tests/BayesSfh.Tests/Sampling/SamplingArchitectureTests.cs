@@ -1,55 +1,33 @@
-using System.Text.RegularExpressions;
+using BayesSfh.Tests.Architecture;
 using Xunit;
 
 namespace BayesSfh.Tests.Sampling;
 
 /// <summary>
-/// The sampler is generic: nothing under src/BayesSfh/Sampling may reference the astronomy namespaces, and it must use
-/// the project's own generator, never System.Random.
+/// The sampler sits at the bottom of the generic side: its types (signatures and IL bodies) may use, of this library,
+/// only BayesSfh.Sampling.* and BayesSfh.Randomness — not the astronomy (also checked by
+/// <see cref="ArchitectureTests"/>), nor IO, Diagnostics, Optimization or anything else that builds on it.
 /// </summary>
-public partial class SamplingArchitectureTests
+public class SamplingArchitectureTests
 {
-    private static readonly string[] Forbidden = ["Likelihood", "Modelling", "Metallicity", "Templates", "Hess", "Priors", "Synthetic", "IO", "Optimization"];
+    private static readonly string[] Allowed = ["BayesSfh.Sampling", "BayesSfh.Randomness"];
+
+    private static bool In(Type type, string ns) => type.Namespace is { } n && (n == ns || n.StartsWith(ns + ".", StringComparison.Ordinal));
 
     [Fact]
-    public void SamplingSources_DoNotReferenceAstronomyNamespacesOrSystemRandom()
+    public void SamplingTypes_ReferenceOnlySamplingAndRandomness()
     {
-        string directory = Path.Combine(RepositoryRoot(), "src", "BayesSfh", "Sampling");
-        var files = Directory.GetFiles(directory, "*.cs", SearchOption.AllDirectories);
-        Assert.True(files.Length > 10, $"expected the sampler sources under {directory}");
-        foreach (string file in files)
-        {
-            string text = File.ReadAllText(file);
-            foreach (string name in Forbidden)
-                Assert.False(Regex.IsMatch(text, $@"\bBayesSfh\.{name}\b"), $"{Path.GetFileName(file)} references BayesSfh.{name}");
-            Assert.False(RandomUse().IsMatch(text), $"{Path.GetFileName(file)} uses System.Random");
-        }
-    }
+        var library = typeof(BayesSfh.Sampling.ILogDensity).Assembly;
+        var sampling = library.GetTypes().Where(t => In(t, "BayesSfh.Sampling")).ToList();
+        Assert.True(sampling.Count > 30, $"only {sampling.Count} sampling types found");
 
-    [Fact]
-    public void SamplingTypes_DoNotExposeAstronomyTypes()
-    {
-        var types = typeof(BayesSfh.Sampling.ILogDensity).Assembly.GetTypes()
-            .Where(t => t.Namespace is { } ns && (ns == "BayesSfh.Sampling" || ns.StartsWith("BayesSfh.Sampling.", StringComparison.Ordinal)));
-        foreach (var type in types)
-        {
-            var referenced = type.GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic).Select(f => f.FieldType)
-                .Concat(type.GetMethods().SelectMany(m => m.GetParameters().Select(p => p.ParameterType).Append(m.ReturnType)));
-            foreach (var t in referenced)
-            {
-                string ns = t.Namespace ?? "";
-                Assert.False(Forbidden.Any(f => ns == $"BayesSfh.{f}"), $"{type.FullName} uses {t.FullName}");
-            }
-        }
-    }
+        var violations = sampling
+            .SelectMany(t => TypeReferences.InSignatures(t).Concat(TypeReferences.InBodies(t)))
+            .Where(r => r.Type.Assembly == library && r.Type.Namespace is not null && !Allowed.Any(ns => In(r.Type, ns)))
+            .Select(r => $"{r.Where} → {r.Type.FullName}")
+            .Distinct()
+            .ToList();
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BayesSfh.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Repository root (BayesSfh.sln) not found.");
+        Assert.True(violations.Count == 0, "Sampling must depend only on Sampling and Randomness:\n" + string.Join("\n", violations));
     }
-
-    [GeneratedRegex(@"\bnew\s+Random\s*\(|\bRandom\.Shared\b|\bSystem\.Random\b")]
-    private static partial Regex RandomUse();
 }

@@ -11,8 +11,9 @@ namespace BayesSfh.Tests.Sampling.Statistical;
 /// <summary>
 /// Seeded end-to-end runs (4 chains × 1000 warm-up + 1000 draws, Stan defaults) on targets with exact answers.
 /// Each check has an alert threshold (message in the test output) and a fail threshold (assertion), after DynamicHMC's
-/// <c>sample-correctness_utilities.jl</c>: R̂ 1.01 / 1.02; |mean − truth| and |variance − truth| in Monte Carlo standard
-/// errors 3.5 / 4.5 (Bonferroni-flavoured for up to 100 coordinates); ESS per draw and E-BFMI per target.
+/// <c>sample-correctness_utilities.jl</c>: rank-normalised split R̂ 1.01 / 1.02; |mean − truth| and |variance − truth| in Monte Carlo standard
+/// errors 3.5 / 4.5 (Bonferroni-flavoured for up to 100 coordinates); ESS per draw and E-BFMI per target. R̂, ESS and
+/// MCSE come from <c>BayesSfh.Diagnostics</c> (posterior semantics).
 /// </summary>
 [Trait("Category", "Statistical")]
 public class SamplerStatisticalTests(ITestOutputHelper output)
@@ -83,7 +84,7 @@ public class SamplerStatisticalTests(ITestOutputHelper output)
         Assert.Equal(flagged, result.SamplingDivergences);
         // The neck is under-explored (that is what the divergences warn about): moments of v are alert-only.
         var v = Chains(result, 0);
-        check.Note($"v: mean {ChainSummaries.Mean(v):F3} (truth 0), sd {Math.Sqrt(ChainSummaries.Variance(v)):F3} (truth 3), R̂ {ChainSummaries.SplitRhat(v):F3}");
+        check.Note($"v: mean {ChainSummaries.Mean(v):F3} (truth 0), sd {Math.Sqrt(ChainSummaries.Variance(v)):F3} (truth 3), R̂ {ChainSummaries.Rhat(v):F3}");
         CheckMoments(check, "v", v, 0.0, 9.0, essPerDrawAlert: 0.1, essPerDrawFail: 0.0, rhatFail: double.PositiveInfinity, zFail: double.PositiveInfinity);
         check.AssertNoFailures();
     }
@@ -119,31 +120,30 @@ public class SamplerStatisticalTests(ITestOutputHelper output)
         double essPerDrawAlert, double essPerDrawFail, double rhatFail = RhatFail, double zFail = ZFail)
     {
         int draws = chains.Sum(c => c.Length);
-        double mean = ChainSummaries.Mean(chains), ess = ChainSummaries.SplitEss(chains);
-        double mcse = Math.Sqrt(ChainSummaries.Variance(chains) / ess);
+        double mean = ChainSummaries.Mean(chains), ess = ChainSummaries.EssMean(chains), mcse = ChainSummaries.McseMean(chains);
         check.AtMost($"{name}: |mean − {trueMean:G4}| / MCSE (mean {mean:G5}, MCSE {mcse:G3})", Math.Abs(mean - trueMean) / mcse, ZAlert, zFail);
 
         var squares = chains.Select(c => c.Select(x => (x - trueMean) * (x - trueMean)).ToArray()).ToArray();
-        double variance = ChainSummaries.Mean(squares), essSquares = ChainSummaries.SplitEss(squares);
-        double mcseVariance = Math.Sqrt(ChainSummaries.Variance(squares) / essSquares);
+        double variance = ChainSummaries.Mean(squares), essSquares = ChainSummaries.EssMean(squares);
+        double mcseVariance = ChainSummaries.McseMean(squares);
         check.AtMost($"{name}: |variance − {trueVariance:G4}| / MCSE (variance {variance:G5}, MCSE {mcseVariance:G3})",
             Math.Abs(variance - trueVariance) / mcseVariance, ZAlert, zFail);
 
-        check.AtMost($"{name}: split R̂", ChainSummaries.SplitRhat(chains), RhatAlert, rhatFail);
-        check.AtMost($"{name}: split R̂ of (θ − μ)²", ChainSummaries.SplitRhat(squares), RhatAlert, rhatFail);
+        check.AtMost($"{name}: rank-normalised split R̂", ChainSummaries.Rhat(chains), RhatAlert, rhatFail);
+        check.AtMost($"{name}: rank-normalised split R̂ of (θ − μ)²", ChainSummaries.Rhat(squares), RhatAlert, rhatFail);
         check.AtLeast($"{name}: ESS/draw of the mean", ess / draws, essPerDrawAlert, essPerDrawFail);
+        check.AtLeast($"{name}: bulk ESS/draw", ChainSummaries.EssBulk(chains) / draws, essPerDrawAlert, essPerDrawFail);
         check.AtLeast($"{name}: ESS/draw of (θ − μ)²", essSquares / draws, essPerDrawAlert / 2, essPerDrawFail / 2);
         return ess;
     }
 
     private static void CheckAgainstReference(StatisticalCheck check, string name, double[][] chains, double reference, double referenceMcse)
     {
-        double mean = ChainSummaries.Mean(chains), ess = ChainSummaries.SplitEss(chains);
-        double mcse = Math.Sqrt(ChainSummaries.Variance(chains) / ess);
+        double mean = ChainSummaries.Mean(chains), ess = ChainSummaries.EssMean(chains), mcse = ChainSummaries.McseMean(chains);
         double z = Math.Abs(mean - reference) / Math.Sqrt(mcse * mcse + referenceMcse * referenceMcse);
         check.Note($"{name}: mean {mean:F3} (reference {reference}), MCSE {mcse:F3}, ESS {ess:F0}, z {z:F2}");
         check.AtMost($"{name}: |mean − reference {reference}| / MCSE (mean {mean:F3}, MCSE {mcse:F3}, ESS {ess:F0})", z, 3, 4);
-        check.AtMost($"{name}: split R̂", ChainSummaries.SplitRhat(chains), RhatAlert, RhatFail);
+        check.AtMost($"{name}: rank-normalised split R̂", ChainSummaries.Rhat(chains), RhatAlert, RhatFail);
         check.AtLeast($"{name}: ESS/draw", ess / chains.Sum(c => c.Length), 0.2, 0.05);
     }
 
