@@ -83,7 +83,7 @@ public sealed class HessLikelihood
         Matrix.Composite(coefficients, workspace.Model);
         int n = _activeBins.Length;
         double value = PoissonRatio.Evaluate(
-            workspace.Model[..n], _counts.AsSpan(0, n), _inverseCounts.AsSpan(0, n), _zeroMask.AsSpan(0, n),
+            workspace.Model.AsSpan(0, n), _counts.AsSpan(0, n), _inverseCounts.AsSpan(0, n), _zeroMask.AsSpan(0, n),
             TotalCount, workspace.Residual.AsSpan(0, n), workspace.Scratch.AsSpan(0, n));
         Matrix.RowDots(workspace.Residual, gradient);
         return value;
@@ -94,7 +94,7 @@ public sealed class HessLikelihood
     {
         Matrix.Composite(coefficients, workspace.Model);
         int n = _activeBins.Length;
-        return PoissonRatio.Value(workspace.Model[..n], _counts.AsSpan(0, n), _inverseCounts.AsSpan(0, n), _zeroMask.AsSpan(0, n), TotalCount, workspace.Scratch.AsSpan(0, n));
+        return PoissonRatio.Value(workspace.Model.AsSpan(0, n), _counts.AsSpan(0, n), _inverseCounts.AsSpan(0, n), _zeroMask.AsSpan(0, n), TotalCount, workspace.Scratch.AsSpan(0, n));
     }
 
     /// <summary>Writes the expected counts m_i for every bin of the full diagram (zero outside the active bins).</summary>
