@@ -80,21 +80,24 @@ public sealed class HessLikelihood
     /// <exception cref="ArgumentException">Wrong span lengths.</exception>
     public double Evaluate(ReadOnlySpan<double> coefficients, Span<double> gradient, LikelihoodWorkspace workspace)
     {
-        Matrix.Composite(coefficients, workspace.Model);
+        var model = workspace.Model;
+        var residual = workspace.Residual;
+        Matrix.Composite(coefficients, model);
         int n = _activeBins.Length;
         double value = PoissonRatio.Evaluate(
-            workspace.Model.AsSpan(0, n), _counts.AsSpan(0, n), _inverseCounts.AsSpan(0, n), _zeroMask.AsSpan(0, n),
-            TotalCount, workspace.Residual.AsSpan(0, n), workspace.Scratch.AsSpan(0, n));
-        Matrix.RowDots(workspace.Residual, gradient);
+            model[..n], _counts.AsSpan(0, n), _inverseCounts.AsSpan(0, n), _zeroMask.AsSpan(0, n),
+            TotalCount, residual[..n], workspace.Scratch[..n]);
+        Matrix.RowDots(residual, gradient);
         return value;
     }
 
     /// <summary>Returns F(r) without the gradient.</summary>
     public double Value(ReadOnlySpan<double> coefficients, LikelihoodWorkspace workspace)
     {
-        Matrix.Composite(coefficients, workspace.Model);
+        var model = workspace.Model;
+        Matrix.Composite(coefficients, model);
         int n = _activeBins.Length;
-        return PoissonRatio.Value(workspace.Model.AsSpan(0, n), _counts.AsSpan(0, n), _inverseCounts.AsSpan(0, n), _zeroMask.AsSpan(0, n), TotalCount, workspace.Scratch.AsSpan(0, n));
+        return PoissonRatio.Value(model[..n], _counts.AsSpan(0, n), _inverseCounts.AsSpan(0, n), _zeroMask.AsSpan(0, n), TotalCount, workspace.Scratch[..n]);
     }
 
     /// <summary>Writes the expected counts m_i for every bin of the full diagram (zero outside the active bins).</summary>
@@ -109,18 +112,21 @@ public sealed class HessLikelihood
 }
 
 /// <summary>Per-caller scratch buffers of a <see cref="HessLikelihood"/>; never share one between threads.</summary>
+/// <remarks>The buffers start on a cache-line boundary, which the block kernels of <see cref="BlockSparseTemplates"/> need to run at full speed.</remarks>
 public sealed class LikelihoodWorkspace
 {
+    private readonly CacheAlignedArray<double> _model, _residual, _scratch;
+
     internal LikelihoodWorkspace(int paddedBins)
     {
-        Model = new double[paddedBins];
-        Residual = new double[paddedBins];
-        Scratch = new double[paddedBins];
+        _model = new CacheAlignedArray<double>(paddedBins);
+        _residual = new CacheAlignedArray<double>(paddedBins);
+        _scratch = new CacheAlignedArray<double>(paddedBins);
     }
 
-    internal double[] Model { get; }
-    internal double[] Residual { get; }
-    internal double[] Scratch { get; }
+    internal Span<double> Model => _model.Span;
+    internal Span<double> Residual => _residual.Span;
+    internal Span<double> Scratch => _scratch.Span;
 }
 
 /// <summary>A bin holds observed stars but no template reaches it, so no model can explain it.</summary>
