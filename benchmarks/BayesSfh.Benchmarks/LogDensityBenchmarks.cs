@@ -19,7 +19,8 @@ public class LogDensityBenchmarks
 {
     private BenchmarkProblem _problem = null!;
     private SfhLogDensity _density = null!;
-    private double[] _gradient = null!, _coefficientGradient = null!, _model = null!, _residual = null!, _scratch = null!;
+    private double[] _gradient = null!, _coefficientGradient = null!;
+    private ArraySegment<double> _model, _residual, _scratch;
     private double[] _natural = null!, _mapCoefficients = null!, _dNatural = null!, _dCoefficients = null!;
     private ICoefficientEvaluator _evaluator = null!;
     private LikelihoodWorkspace _workspace = null!;
@@ -41,12 +42,12 @@ public class LogDensityBenchmarks
         _workspace = model.Likelihood.CreateWorkspace();
         _coefficientGradient = new double[model.Likelihood.CoefficientCount];
         int padded = _problem.Matrix.PaddedColumnCount, active = _problem.ActiveBins.Length;
-        _model = new double[padded];
-        _residual = new double[padded];
-        _scratch = new double[active];
-        _problem.Matrix.Composite(_problem.Coefficients, _model);
+        _model = AlignedBuffer.Create(padded);
+        _residual = AlignedBuffer.Create(padded);
+        _scratch = AlignedBuffer.Create(active);
+        _problem.Matrix.Composite(_problem.Coefficients, _model.AsSpan());
         PoissonRatio.Evaluate(_model.AsSpan(0, active), _problem.Counts, _problem.InverseCounts, _problem.ZeroMask, _problem.TotalCount,
-            _residual.AsSpan(0, active), _scratch);
+            _residual.AsSpan(0, active), _scratch.AsSpan());
         _mapCount = model.Map.Parameters.Count;
         _evaluator = model.Map.CreateEvaluator();
         _natural = [.. model.InitialNatural];
@@ -75,7 +76,7 @@ public class LogDensityBenchmarks
     [Benchmark]
     public double Composite()
     {
-        _problem.Matrix.Composite(_problem.Coefficients, _model);
+        _problem.Matrix.Composite(_problem.Coefficients, _model.AsSpan());
         return _model[0];
     }
 
@@ -85,14 +86,14 @@ public class LogDensityBenchmarks
     {
         int n = _problem.ActiveBins.Length;
         return PoissonRatio.Evaluate(_model.AsSpan(0, n), _problem.Counts, _problem.InverseCounts, _problem.ZeroMask, _problem.TotalCount,
-            _residual.AsSpan(0, n), _scratch);
+            _residual.AsSpan(0, n), _scratch.AsSpan());
     }
 
     /// <summary>BlockSparseTemplates.RowDots: g_t = Σ_i c_ti v_i.</summary>
     [Benchmark]
     public double RowDots()
     {
-        _problem.Matrix.RowDots(_residual, _coefficientGradient);
+        _problem.Matrix.RowDots(_residual.AsSpan(), _coefficientGradient);
         return _coefficientGradient[0];
     }
 
