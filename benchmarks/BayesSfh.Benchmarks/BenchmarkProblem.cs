@@ -42,23 +42,29 @@ public sealed class BenchmarkProblem
         Model.Layout.ToTheta(Model.InitialNatural.AsSpan(), Theta);
         Coefficients = Model.Coefficients(Model.InitialNatural.AsSpan());
 
-        // The arguments of PoissonRatio.Evaluate, rebuilt as HessLikelihood builds them (active bins only).
+        // The arguments of PoissonRatio.Evaluate, rebuilt as HessLikelihood builds them. Its matrix columns are either
+        // the bins that hold stars (empty active bins folded into per-template sums) or, in older builds, every active bin.
         var likelihood = Model.Likelihood;
-        var active = new bool[galaxy.Templates.BinCount];
+        var counts = galaxy.Observed.Counts.ToArray();
+        var active = new bool[counts.Length];
         foreach (var t in galaxy.Templates.Templates) foreach (int b in t.Bins) active[b] = true;
-        ActiveBins = [.. Enumerable.Range(0, active.Length).Where(i => active[i])];
-        int n = ActiveBins.Length;
+        int[] occupiedBins = [.. Enumerable.Range(0, counts.Length).Where(i => counts[i] > 0)];
+        int[] activeBins = [.. Enumerable.Range(0, counts.Length).Where(i => active[i])];
+        MatrixBins = likelihood.Matrix.ColumnCount == occupiedBins.Length ? occupiedBins
+            : likelihood.Matrix.ColumnCount == activeBins.Length ? activeBins
+            : throw new InvalidOperationException($"The likelihood matrix has {likelihood.Matrix.ColumnCount} columns, neither the occupied nor the active bins.");
+        int n = MatrixBins.Length;
         Counts = new double[n];
         InverseCounts = new double[n];
         ZeroMask = new double[n];
-        var counts = galaxy.Observed.Counts;
         for (int a = 0; a < n; a++)
         {
-            double c = counts[ActiveBins[a]];
+            double c = counts[MatrixBins[a]];
             Counts[a] = c;
             InverseCounts[a] = c > 0 ? 1 / c : 0;
             ZeroMask[a] = c > 0 ? 0 : 1;
         }
+        TemplateNonZeros = galaxy.Templates.Templates.Sum(t => (long)t.Bins.Length);
         TotalCount = likelihood.TotalCount;
     }
 
@@ -80,22 +86,25 @@ public sealed class BenchmarkProblem
     /// <summary>Template coefficients r at the starting point.</summary>
     public double[] Coefficients { get; }
 
-    /// <summary>Indices of the bins some template reaches.</summary>
-    public int[] ActiveBins { get; }
+    /// <summary>The bin of each column of <see cref="Matrix"/>.</summary>
+    public int[] MatrixBins { get; }
 
-    /// <summary>n_i on the active bins.</summary>
+    /// <summary>n_i on the matrix columns.</summary>
     public double[] Counts { get; }
 
-    /// <summary>1/n_i (0 where n_i = 0) on the active bins.</summary>
+    /// <summary>1/n_i (0 where n_i = 0) on the matrix columns.</summary>
     public double[] InverseCounts { get; }
 
-    /// <summary>1 where n_i = 0, else 0, on the active bins.</summary>
+    /// <summary>1 where n_i = 0, else 0, on the matrix columns.</summary>
     public double[] ZeroMask { get; }
+
+    /// <summary>Non-zero values of all SSP templates over the full diagram.</summary>
+    public long TemplateNonZeros { get; }
 
     /// <summary>Σ n_i.</summary>
     public double TotalCount { get; }
 
-    /// <summary>The packed template matrix.</summary>
+    /// <summary>The packed template matrix read by every evaluation.</summary>
     public BlockSparseTemplates Matrix => Model.Likelihood.Matrix;
 
     /// <summary>Number of SSP templates.</summary>
@@ -104,8 +113,8 @@ public sealed class BenchmarkProblem
     /// <summary>Bins of the full Hess diagram.</summary>
     public int BinCount => Model.Templates.BinCount;
 
-    /// <summary>NonZeros / (templates × bins).</summary>
-    public double Sparsity => (double)Matrix.NonZeros / ((double)Matrix.RowCount * BinCount);
+    /// <summary>Template density: non-zeros / (templates × bins) over the full diagram.</summary>
+    public double Sparsity => (double)TemplateNonZeros / ((double)TemplateCount * BinCount);
 
     /// <summary>NonZeros / (stored blocks × block width): how full the stored blocks are.</summary>
     public double BlockFill => (double)Matrix.NonZeros / ((double)Matrix.BlockCount * BlockSparseTemplates.BlockWidth);

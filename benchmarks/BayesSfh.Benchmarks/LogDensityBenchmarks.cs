@@ -41,7 +41,7 @@ public class LogDensityBenchmarks
         _gradient = new double[_density.Dimension];
         _workspace = model.Likelihood.CreateWorkspace();
         _coefficientGradient = new double[model.Likelihood.CoefficientCount];
-        int padded = _problem.Matrix.PaddedColumnCount, active = _problem.ActiveBins.Length;
+        int padded = _problem.Matrix.PaddedColumnCount, active = _problem.MatrixBins.Length;
         _model = AlignedBuffer.Create(padded);
         _residual = AlignedBuffer.Create(padded);
         _scratch = AlignedBuffer.Create(active);
@@ -80,11 +80,11 @@ public class LogDensityBenchmarks
         return _model[0];
     }
 
-    /// <summary>PoissonRatio.Evaluate over the active bins.</summary>
+    /// <summary>PoissonRatio.Evaluate over the matrix columns.</summary>
     [Benchmark]
     public double PoissonRatioPass()
     {
-        int n = _problem.ActiveBins.Length;
+        int n = _problem.MatrixBins.Length;
         return PoissonRatio.Evaluate(_model.AsSpan(0, n), _problem.Counts, _problem.InverseCounts, _problem.ZeroMask, _problem.TotalCount,
             _residual.AsSpan(0, n), _scratch.AsSpan());
     }

@@ -23,10 +23,11 @@ public static class QuickTiming
             var bench = new LogDensityBenchmarks { Size = size };
             bench.Setup();
             var m = problem.Matrix;
+            var likelihood = problem.Model.Likelihood;
             Console.WriteLine(string.Create(inv,
-                $"{problem.Label}: {problem.TemplateCount} templates, {problem.BinCount} bins ({m.ColumnCount} active), θ dimension {problem.Model.Layout.FreeCount}"));
+                $"{problem.Label}: {problem.TemplateCount} templates, {problem.BinCount} bins ({likelihood.ActiveBinCount} active, {m.ColumnCount} matrix columns), θ dimension {problem.Model.Layout.FreeCount}"));
             Console.WriteLine(string.Create(inv,
-                $"  non-zeros {m.NonZeros}, sparsity {problem.Sparsity:P2}, stored blocks {m.BlockCount} (fill {problem.BlockFill:P1}), {m.BytesPerPass / 1024.0:F0} KiB per pass"));
+                $"  template non-zeros {problem.TemplateNonZeros} (density {problem.Sparsity:P2}); matrix non-zeros {m.NonZeros}, blocks {m.BlockCount} (fill {problem.BlockFill:P1}), {m.BytesPerPass / 1024.0:F0} KiB per pass"));
             var cases = new (string Name, Func<double> Run)[]
             {
                 ("StreamTwice (baseline)", bench.StreamTwice),
