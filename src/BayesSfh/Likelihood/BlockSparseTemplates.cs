@@ -28,10 +28,10 @@ public sealed class BlockSparseTemplates
 
     /// <summary>Packs sparse rows into blocks.</summary>
     /// <param name="rows">Per row, strictly increasing column indices and their values.</param>
-    /// <param name="columnCount">Number of columns before padding.</param>
+    /// <param name="columnCount">Number of columns before padding (may be 0, with empty rows).</param>
     public BlockSparseTemplates(IReadOnlyList<(int[] Columns, double[] Values)> rows, int columnCount)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(columnCount, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(columnCount);
         RowCount = rows.Count;
         ColumnCount = columnCount;
         PaddedColumnCount = (columnCount + BlockWidth - 1) / BlockWidth * BlockWidth;
