@@ -64,6 +64,10 @@ public class LogDensityBenchmarks
     [Benchmark(Baseline = true)]
     public double StreamTwice() => _baseline.SumTwice();
 
+    /// <summary>The floor with the float → double widening every kernel needs: two widened passes.</summary>
+    [Benchmark]
+    public double StreamTwiceWidened() => _baseline.SumWidenedTwice();
+
     /// <summary>SfhLogDensity.ValueAndGradient: the whole evaluation a sampler pays per leapfrog step.</summary>
     [Benchmark]
     public double LogDensityAndGradient() => _density.ValueAndGradient(_problem.Theta, _gradient);

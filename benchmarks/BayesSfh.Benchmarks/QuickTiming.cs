@@ -32,6 +32,7 @@ public static class QuickTiming
             var cases = new (string Name, Func<double> Run)[]
             {
                 ("StreamTwice (baseline)", bench.StreamTwice),
+                ("StreamTwiceWidened", bench.StreamTwiceWidened),
                 ("LogDensityAndGradient", bench.LogDensityAndGradient),
                 ("LikelihoodEvaluate", bench.LikelihoodEvaluate),
                 ("Composite", bench.Composite),
