@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace BayesSfh.Likelihood;
 
@@ -13,7 +14,8 @@ namespace BayesSfh.Likelihood;
 /// few adjacent colour bins), so fixed aligned blocks keep the work proportional to the non-zeros while every block
 /// is one 8-wide SIMD load. The two kernels are hand-written with <see cref="Vector256"/> because each is a fused
 /// gather-free loop over many very short rows, where a call per row into TensorPrimitives would cost more than the
-/// arithmetic. Immutable after construction, so one instance is shared safely by parallel chains.
+/// arithmetic. The values start on a cache-line boundary so that no block straddles two lines. Immutable after
+/// construction, so one instance is shared safely by parallel chains.
 /// </remarks>
 public sealed class BlockSparseTemplates
 {
@@ -22,14 +24,14 @@ public sealed class BlockSparseTemplates
 
     private readonly int[] _rowStart;
     private readonly int[] _blockOffset;
-    private readonly float[] _values;
+    private readonly CacheAlignedArray<float> _values;
 
     /// <summary>Packs sparse rows into blocks.</summary>
     /// <param name="rows">Per row, strictly increasing column indices and their values.</param>
-    /// <param name="columnCount">Number of columns before padding.</param>
+    /// <param name="columnCount">Number of columns before padding (may be 0, with empty rows).</param>
     public BlockSparseTemplates(IReadOnlyList<(int[] Columns, double[] Values)> rows, int columnCount)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(columnCount, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(columnCount);
         RowCount = rows.Count;
         ColumnCount = columnCount;
         PaddedColumnCount = (columnCount + BlockWidth - 1) / BlockWidth * BlockWidth;
@@ -56,7 +58,8 @@ public sealed class BlockSparseTemplates
             _rowStart[t + 1] = offsets.Count;
         }
         _blockOffset = [.. offsets];
-        _values = [.. values];
+        _values = new CacheAlignedArray<float>(values.Count);
+        values.CopyTo(_values.Span);
         NonZeros = nonZeros;
     }
 
@@ -84,13 +87,17 @@ public sealed class BlockSparseTemplates
         for (int b = _rowStart[row]; b < _rowStart[row + 1]; b++)
         {
             int offset = _blockOffset[b];
-            if (column >= offset && column < offset + BlockWidth) return _values[b * BlockWidth + column - offset];
+            if (column >= offset && column < offset + BlockWidth) return _values.Span[b * BlockWidth + column - offset];
         }
         return 0;
     }
 
     /// <summary>Composite model m = Σ_t r_t c_t (Dolphin 2002, eq. 1).</summary>
-    /// <remarks>Effectively computes <c>destination[i] = Σ_t coefficients[t] · c[t, i]</c>, overwriting destination.</remarks>
+    /// <remarks>
+    /// Effectively computes <c>destination[i] = Σ_t coefficients[t] · c[t, i]</c>, overwriting destination; each m_i is
+    /// accumulated with one fused multiply–add per template in increasing t. Fastest when destination starts on a
+    /// 64-byte boundary (as the buffers of <see cref="LikelihoodWorkspace"/> do).
+    /// </remarks>
     /// <param name="coefficients">r_t, one per row.</param>
     /// <param name="destination">m_i, length <see cref="PaddedColumnCount"/>.</param>
     /// <exception cref="ArgumentException">Wrong span lengths.</exception>
@@ -99,25 +106,31 @@ public sealed class BlockSparseTemplates
         if (coefficients.Length != RowCount) throw new ArgumentException($"Expected {RowCount} coefficients, got {coefficients.Length}.", nameof(coefficients));
         if (destination.Length != PaddedColumnCount) throw new ArgumentException($"Destination must have {PaddedColumnCount} elements.", nameof(destination));
         destination.Clear();
-        ref float values = ref MemoryMarshal.GetArrayDataReference(_values);
+        ref float values = ref MemoryMarshal.GetReference(_values.Span);
+        ref int offsets = ref MemoryMarshal.GetArrayDataReference(_blockOffset);
+        ref int rowStart = ref MemoryMarshal.GetArrayDataReference(_rowStart);
         ref double dest = ref MemoryMarshal.GetReference(destination);
-        for (int t = 0; t < RowCount; t++)
+        for (int t = 0; t < coefficients.Length; t++)
         {
             double r = coefficients[t];
             if (r == 0) continue;
             var coefficient = Vector256.Create(r);
-            int end = _rowStart[t + 1];
-            for (int b = _rowStart[t]; b < end; b++)
+            nint end = Unsafe.Add(ref rowStart, t + 1);
+            for (nint b = Unsafe.Add(ref rowStart, t); b < end; b++)
             {
-                var (low, high) = Vector256.Widen(Vector256.LoadUnsafe(ref values, (nuint)(b * BlockWidth)));
-                ref double target = ref Unsafe.Add(ref dest, _blockOffset[b]);
-                Vector256.FusedMultiplyAdd(low, coefficient, Vector256.LoadUnsafe(ref target)).StoreUnsafe(ref target);
-                Vector256.FusedMultiplyAdd(high, coefficient, Vector256.LoadUnsafe(ref target, 4)).StoreUnsafe(ref target, 4);
+                ref double target = ref Unsafe.Add(ref dest, Unsafe.Add(ref offsets, b));
+                Vector256.FusedMultiplyAdd(LoadLow(ref values, b), coefficient, Vector256.LoadUnsafe(ref target)).StoreUnsafe(ref target);
+                Vector256.FusedMultiplyAdd(LoadHigh(ref values, b), coefficient, Vector256.LoadUnsafe(ref target, 4)).StoreUnsafe(ref target, 4);
             }
         }
     }
 
     /// <summary>Row dot products g_t = Σ_i c_t,i v_i (the transposed product used by the gradient).</summary>
+    /// <remarks>
+    /// Each row sums its blocks in order into two 4-wide accumulators (bins 0–3 and 4–7 of each block), which are added
+    /// and reduced at the end. Two rows are processed side by side, each with its own accumulators, so that the
+    /// fused multiply–add latency of one row hides behind the other; every row's result is the same as alone.
+    /// </remarks>
     /// <param name="vector">v_i, length <see cref="PaddedColumnCount"/>.</param>
     /// <param name="destination">g_t, one per row.</param>
     /// <exception cref="ArgumentException">Wrong span lengths.</exception>
@@ -125,21 +138,69 @@ public sealed class BlockSparseTemplates
     {
         if (vector.Length != PaddedColumnCount) throw new ArgumentException($"Vector must have {PaddedColumnCount} elements.", nameof(vector));
         if (destination.Length != RowCount) throw new ArgumentException($"Expected {RowCount} outputs, got {destination.Length}.", nameof(destination));
-        ref float values = ref MemoryMarshal.GetArrayDataReference(_values);
+        ref float values = ref MemoryMarshal.GetReference(_values.Span);
+        ref int offsets = ref MemoryMarshal.GetArrayDataReference(_blockOffset);
+        ref int rowStart = ref MemoryMarshal.GetArrayDataReference(_rowStart);
         ref double source = ref MemoryMarshal.GetReference(vector);
-        for (int t = 0; t < RowCount; t++)
+        int t = 0;
+        for (; t + 1 < destination.Length; t += 2)
         {
-            var sumLow = Vector256<double>.Zero;
-            var sumHigh = Vector256<double>.Zero;
-            int end = _rowStart[t + 1];
-            for (int b = _rowStart[t]; b < end; b++)
+            nint a = Unsafe.Add(ref rowStart, t), aEnd = Unsafe.Add(ref rowStart, t + 1);
+            nint c = aEnd, cEnd = Unsafe.Add(ref rowStart, t + 2);
+            var aLow = Vector256<double>.Zero;
+            var aHigh = Vector256<double>.Zero;
+            var cLow = Vector256<double>.Zero;
+            var cHigh = Vector256<double>.Zero;
+            for (nint common = Math.Min(aEnd - a, cEnd - c); common > 0; common--, a++, c++)
             {
-                var (low, high) = Vector256.Widen(Vector256.LoadUnsafe(ref values, (nuint)(b * BlockWidth)));
-                ref double v = ref Unsafe.Add(ref source, _blockOffset[b]);
-                sumLow = Vector256.FusedMultiplyAdd(low, Vector256.LoadUnsafe(ref v), sumLow);
-                sumHigh = Vector256.FusedMultiplyAdd(high, Vector256.LoadUnsafe(ref v, 4), sumHigh);
+                ref double va = ref Unsafe.Add(ref source, Unsafe.Add(ref offsets, a));
+                ref double vc = ref Unsafe.Add(ref source, Unsafe.Add(ref offsets, c));
+                aLow = Vector256.FusedMultiplyAdd(LoadLow(ref values, a), Vector256.LoadUnsafe(ref va), aLow);
+                aHigh = Vector256.FusedMultiplyAdd(LoadHigh(ref values, a), Vector256.LoadUnsafe(ref va, 4), aHigh);
+                cLow = Vector256.FusedMultiplyAdd(LoadLow(ref values, c), Vector256.LoadUnsafe(ref vc), cLow);
+                cHigh = Vector256.FusedMultiplyAdd(LoadHigh(ref values, c), Vector256.LoadUnsafe(ref vc, 4), cHigh);
             }
-            destination[t] = Vector256.Sum(sumLow + sumHigh);
+            AccumulateRow(ref values, ref offsets, ref source, a, aEnd, ref aLow, ref aHigh);
+            AccumulateRow(ref values, ref offsets, ref source, c, cEnd, ref cLow, ref cHigh);
+            destination[t] = Vector256.Sum(aLow + aHigh);
+            destination[t + 1] = Vector256.Sum(cLow + cHigh);
         }
+        if (t < destination.Length)
+        {
+            var low = Vector256<double>.Zero;
+            var high = Vector256<double>.Zero;
+            AccumulateRow(ref values, ref offsets, ref source, Unsafe.Add(ref rowStart, t), Unsafe.Add(ref rowStart, t + 1), ref low, ref high);
+            destination[t] = Vector256.Sum(low + high);
+        }
+    }
+
+    // Blocks [from, to) of one row into its two accumulators.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AccumulateRow(ref float values, ref int offsets, ref double source, nint from, nint to, ref Vector256<double> low, ref Vector256<double> high)
+    {
+        for (nint b = from; b < to; b++)
+        {
+            ref double v = ref Unsafe.Add(ref source, Unsafe.Add(ref offsets, b));
+            low = Vector256.FusedMultiplyAdd(LoadLow(ref values, b), Vector256.LoadUnsafe(ref v), low);
+            high = Vector256.FusedMultiplyAdd(LoadHigh(ref values, b), Vector256.LoadUnsafe(ref v, 4), high);
+        }
+    }
+
+    // Bins 0–3 of block b, widened to double. With AVX the conversion reads memory directly (vcvtps2pd ymm, m128),
+    // which is about a third cheaper than widening a 256-bit load (an extra lane extract per block).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> LoadLow(ref float values, nint block) => Widen(ref values, (nuint)(block * BlockWidth));
+
+    // Bins 4–7 of block b, widened to double.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> LoadHigh(ref float values, nint block) => Widen(ref values, (nuint)(block * BlockWidth + 4));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Widen(ref float values, nuint index)
+    {
+        var four = Vector128.LoadUnsafe(ref values, index);
+        if (Avx.IsSupported) return Avx.ConvertToVector256Double(four);
+        var (low, high) = Vector128.Widen(four);
+        return Vector256.Create(low, high);
     }
 }

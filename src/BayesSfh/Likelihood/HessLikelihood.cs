@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using BayesSfh.Hess;
 using BayesSfh.Templates;
 
@@ -10,12 +11,16 @@ namespace BayesSfh.Likelihood;
 /// </summary>
 /// <remarks>
 /// Only "active" bins, where at least one template is non-zero, enter the sums: elsewhere m_i = 0 for every r and,
-/// since such bins must be empty (checked here), they contribute nothing.
+/// since such bins must be empty (checked here), they contribute nothing. Active bins without stars (n_i = 0) add
+/// m_i to F and c_t,i to ∂F/∂r_t, both linear in r, so they are folded into per-template sums s_t = Σ_{i: n_i = 0} c_t,i
+/// fixed at construction: F gains r·s and ∂F/∂r_t gains s_t. The per-evaluation passes over the templates
+/// (<see cref="Matrix"/>) therefore touch only the bins that hold stars.
 /// </remarks>
 public sealed class HessLikelihood
 {
-    private readonly int[] _activeBins;
-    private readonly double[] _counts, _inverseCounts, _zeroMask;
+    private readonly int[] _activeBins, _occupiedBins, _emptyBins;
+    private readonly double[] _counts, _inverseCounts, _zeroMask, _emptyBinSums;
+    private readonly BlockSparseTemplates _emptyBinMatrix;
 
     /// <summary>Builds the likelihood of <paramref name="observed"/> under <paramref name="templates"/>.</summary>
     /// <exception cref="ArgumentException">Bin counts disagree, or a bin with stars lies where no template reaches.</exception>
@@ -34,19 +39,39 @@ public sealed class HessLikelihood
             if (!active[i] && counts[i] > 0)
                 throw new UncoveredBinException(i, counts[i]);
         _activeBins = [.. Enumerable.Range(0, binCount).Where(i => active[i])];
-        var compact = new int[binCount];
-        for (int a = 0; a < _activeBins.Length; a++) compact[_activeBins[a]] = a;
-        var rows = new List<(int[], double[])>();
-        foreach (var t in templates.Templates) rows.Add(([.. t.Bins.Select(b => compact[b])], t.Values));
-        foreach (var t in templates.Backgrounds) rows.Add(([.. t.Bins.Select(b => compact[b])], t.Values));
-        Matrix = new BlockSparseTemplates(rows, _activeBins.Length);
+        var countsArray = counts.ToArray();
+        _occupiedBins = [.. _activeBins.Where(i => countsArray[i] > 0)];
+        _emptyBins = [.. _activeBins.Where(i => !(countsArray[i] > 0))];
+        // Column of each bin in its matrix: occupied bins in Matrix, empty active bins in _emptyBinMatrix.
+        var column = new int[binCount];
+        var occupied = new bool[binCount];
+        for (int a = 0; a < _occupiedBins.Length; a++) (column[_occupiedBins[a]], occupied[_occupiedBins[a]]) = (a, true);
+        for (int a = 0; a < _emptyBins.Length; a++) column[_emptyBins[a]] = a;
+        var occupiedRows = new List<(int[], double[])>();
+        var emptyRows = new List<(int[], double[])>();
+        foreach (var (bins, values) in templates.Templates.Select(t => (t.Bins, t.Values)).Concat(templates.Backgrounds.Select(t => (t.Bins, t.Values))))
+        {
+            List<int> occupiedColumns = [], emptyColumns = [];
+            List<double> occupiedValues = [], emptyValues = [];
+            for (int e = 0; e < bins.Length; e++)
+            {
+                (occupied[bins[e]] ? occupiedColumns : emptyColumns).Add(column[bins[e]]);
+                (occupied[bins[e]] ? occupiedValues : emptyValues).Add(values[e]);
+            }
+            occupiedRows.Add(([.. occupiedColumns], [.. occupiedValues]));
+            emptyRows.Add(([.. emptyColumns], [.. emptyValues]));
+        }
+        Matrix = new BlockSparseTemplates(occupiedRows, _occupiedBins.Length);
+        _emptyBinMatrix = new BlockSparseTemplates(emptyRows, _emptyBins.Length);
+        // s_t from the stored (single-precision) values, as the composite uses them.
+        _emptyBinSums = [.. emptyRows.Select(row => row.Item2.Sum(v => (double)(float)v))];
         int padded = Matrix.PaddedColumnCount;
         _counts = new double[padded];
         _inverseCounts = new double[padded];
         _zeroMask = new double[padded];
         for (int a = 0; a < padded; a++)
         {
-            double n = a < _activeBins.Length ? counts[_activeBins[a]] : 0;
+            double n = a < _occupiedBins.Length ? counts[_occupiedBins[a]] : 0;
             _counts[a] = n;
             _inverseCounts[a] = n > 0 ? 1 / n : 0;
             _zeroMask[a] = n > 0 ? 0 : 1;
@@ -60,7 +85,10 @@ public sealed class HessLikelihood
     /// <summary>The observed diagram.</summary>
     public HessDiagram Observed { get; }
 
-    /// <summary>The packed template matrix (rows: SSP templates then backgrounds; columns: active bins).</summary>
+    /// <summary>
+    /// The packed template matrix read by every evaluation (rows: SSP templates then backgrounds; columns: the active
+    /// bins that hold stars, in increasing bin order).
+    /// </summary>
     public BlockSparseTemplates Matrix { get; }
 
     /// <summary>Number of coefficients: SSP templates plus backgrounds.</summary>
@@ -72,6 +100,9 @@ public sealed class HessLikelihood
     /// <summary>Number of bins where some template is non-zero.</summary>
     public int ActiveBinCount => _activeBins.Length;
 
+    /// <summary>Number of active bins that hold stars (the columns of <see cref="Matrix"/>).</summary>
+    public int OccupiedBinCount => _occupiedBins.Length;
+
     /// <summary>Creates scratch buffers for one caller (one chain or thread).</summary>
     public LikelihoodWorkspace CreateWorkspace() => new(Matrix.PaddedColumnCount);
 
@@ -80,47 +111,64 @@ public sealed class HessLikelihood
     /// <exception cref="ArgumentException">Wrong span lengths.</exception>
     public double Evaluate(ReadOnlySpan<double> coefficients, Span<double> gradient, LikelihoodWorkspace workspace)
     {
-        Matrix.Composite(coefficients, workspace.Model);
-        int n = _activeBins.Length;
+        var model = workspace.Model;
+        var residual = workspace.Residual;
+        Matrix.Composite(coefficients, model);
+        int n = _occupiedBins.Length;
         double value = PoissonRatio.Evaluate(
-            workspace.Model.AsSpan(0, n), _counts.AsSpan(0, n), _inverseCounts.AsSpan(0, n), _zeroMask.AsSpan(0, n),
-            TotalCount, workspace.Residual.AsSpan(0, n), workspace.Scratch.AsSpan(0, n));
-        Matrix.RowDots(workspace.Residual, gradient);
-        return value;
+            model[..n], _counts.AsSpan(0, n), _inverseCounts.AsSpan(0, n), _zeroMask.AsSpan(0, n),
+            TotalCount, residual[..n], workspace.Scratch[..n]);
+        Matrix.RowDots(residual, gradient);
+        TensorPrimitives.Add(gradient, _emptyBinSums, gradient);
+        return WithEmptyBins(value, coefficients);
     }
 
     /// <summary>Returns F(r) without the gradient.</summary>
     public double Value(ReadOnlySpan<double> coefficients, LikelihoodWorkspace workspace)
     {
-        Matrix.Composite(coefficients, workspace.Model);
-        int n = _activeBins.Length;
-        return PoissonRatio.Value(workspace.Model.AsSpan(0, n), _counts.AsSpan(0, n), _inverseCounts.AsSpan(0, n), _zeroMask.AsSpan(0, n), TotalCount, workspace.Scratch.AsSpan(0, n));
+        var model = workspace.Model;
+        Matrix.Composite(coefficients, model);
+        int n = _occupiedBins.Length;
+        return WithEmptyBins(PoissonRatio.Value(model[..n], _counts.AsSpan(0, n), _inverseCounts.AsSpan(0, n), _zeroMask.AsSpan(0, n), TotalCount, workspace.Scratch[..n]), coefficients);
     }
 
     /// <summary>Writes the expected counts m_i for every bin of the full diagram (zero outside the active bins).</summary>
     public void ExpectedCounts(ReadOnlySpan<double> coefficients, Span<double> destination)
     {
         if (destination.Length != Templates.BinCount) throw new ArgumentException($"Destination must have {Templates.BinCount} elements.", nameof(destination));
-        var model = new double[Matrix.PaddedColumnCount];
-        Matrix.Composite(coefficients, model);
+        var occupied = new double[Matrix.PaddedColumnCount];
+        var empty = new double[_emptyBinMatrix.PaddedColumnCount];
+        Matrix.Composite(coefficients, occupied);
+        _emptyBinMatrix.Composite(coefficients, empty);
         destination.Clear();
-        for (int a = 0; a < _activeBins.Length; a++) destination[_activeBins[a]] = model[a];
+        for (int a = 0; a < _occupiedBins.Length; a++) destination[_occupiedBins[a]] = occupied[a];
+        for (int a = 0; a < _emptyBins.Length; a++) destination[_emptyBins[a]] = empty[a];
+    }
+
+    // F over the occupied bins plus Σ_{i: n_i = 0} m_i = r·s (keeps +∞ and maps NaN to +∞, as PoissonRatio does).
+    private double WithEmptyBins(double occupiedValue, ReadOnlySpan<double> coefficients)
+    {
+        double value = occupiedValue + TensorPrimitives.Dot(coefficients, _emptyBinSums);
+        return double.IsNaN(value) ? double.PositiveInfinity : value;
     }
 }
 
 /// <summary>Per-caller scratch buffers of a <see cref="HessLikelihood"/>; never share one between threads.</summary>
+/// <remarks>The buffers start on a cache-line boundary, which the block kernels of <see cref="BlockSparseTemplates"/> need to run at full speed.</remarks>
 public sealed class LikelihoodWorkspace
 {
+    private readonly CacheAlignedArray<double> _model, _residual, _scratch;
+
     internal LikelihoodWorkspace(int paddedBins)
     {
-        Model = new double[paddedBins];
-        Residual = new double[paddedBins];
-        Scratch = new double[paddedBins];
+        _model = new CacheAlignedArray<double>(paddedBins);
+        _residual = new CacheAlignedArray<double>(paddedBins);
+        _scratch = new CacheAlignedArray<double>(paddedBins);
     }
 
-    internal double[] Model { get; }
-    internal double[] Residual { get; }
-    internal double[] Scratch { get; }
+    internal Span<double> Model => _model.Span;
+    internal Span<double> Residual => _residual.Span;
+    internal Span<double> Scratch => _scratch.Span;
 }
 
 /// <summary>A bin holds observed stars but no template reaches it, so no model can explain it.</summary>

@@ -151,16 +151,22 @@ public sealed class HierarchicalCoefficientMap : ICoefficientMap
                         _dLogWeightDParameters.AsSpan(cell * _dispersionCount, _dispersionCount), out _dLogWeightDMean[cell]);
                     max = Math.Max(max, logWeights[k]);
                 }
+                // w_k = exp(lnA_k − max) / Σ exp(lnA_k' − max): the largest term is exp(0) = 1, so the sum is ≥ 1 and
+                // never 0/0; one exp per cell.
                 double sum = 0;
-                for (int k = 0; k < metals; k++) sum += Math.Exp(logWeights[k] - max);
-                double logNorm = max + Math.Log(sum);
+                for (int k = 0; k < metals; k++)
+                {
+                    double scaled = Math.Exp(logWeights[k] - max);
+                    logWeights[k] = scaled;
+                    sum += scaled;
+                }
                 double meanSlope = 0;
                 var parameterSlope = _meanParameterSlope.AsSpan(j * _dispersionCount, _dispersionCount);
                 parameterSlope.Clear();
                 for (int k = 0; k < metals; k++)
                 {
                     int cell = j * metals + k;
-                    double w = Math.Exp(logWeights[k] - logNorm);
+                    double w = logWeights[k] / sum;
                     logWeights[k] = w;
                     meanSlope += w * _dLogWeightDMean[cell];
                     for (int d = 0; d < _dispersionCount; d++) parameterSlope[d] += w * _dLogWeightDParameters[cell * _dispersionCount + d];
