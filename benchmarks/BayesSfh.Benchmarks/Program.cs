@@ -1,7 +1,7 @@
 using BayesSfh.Benchmarks;
 using BenchmarkDotNet.Running;
 
-// load-csv: CSV loading timing (CsvLoadTiming lives on another branch; until it is merged a stub keeps this compiling).
+// load-csv: timing of ProblemLoader.Load on a generated ~100 MB templates CSV.
 if (args.Length > 0 && args[0] == "load-csv") return CsvLoadTiming.Run(args[1..]);
 // quick: problem statistics plus a Stopwatch timing of every benchmark, in seconds rather than minutes.
 if (args.Length > 0 && args[0] == "quick") return QuickTiming.Run(args[1..]);
