@@ -14,6 +14,7 @@ internal static class CliApp
         root.Subcommands.Add(ExampleCommand.Create(console, error));
         root.Subcommands.Add(FitCommand.Create(console, error));
         root.Subcommands.Add(CheckGradientCommand.Create(console, error));
+        root.Subcommands.Add(SampleCommand.Create(console, error));
         root.Subcommands.Add(DiagnoseCommand.Create(console, error));
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = console.Profile.Out.Writer, Error = error });
     }

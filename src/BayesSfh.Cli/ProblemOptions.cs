@@ -6,7 +6,7 @@ using BayesSfh.Modelling;
 
 namespace BayesSfh.Cli;
 
-/// <summary>The input and model options shared by <c>fit</c> and <c>check-gradient</c>.</summary>
+/// <summary>The input and model options shared by <c>fit</c>, <c>sample</c> and <c>check-gradient</c>.</summary>
 internal sealed partial class ProblemOptions
 {
     public Option<FileInfo> Templates { get; } = new("--templates") { Description = "Template CSV: log_age,mh,bin,value (or log_age,mh,x_bin,y_bin,value with --grid).", Required = true };
@@ -27,6 +27,18 @@ internal sealed partial class ProblemOptions
     {
         foreach (var option in new Option[] { Templates, Observed, Grid, Background, Luminosity, TemplateScale, Model, Fix, Init, Prior, MaxAge, LogAgeEdges, MzrReferenceMass })
             command.Options.Add(option);
+    }
+
+    /// <summary>The input files given (role = option name without dashes, full path), for run manifests.</summary>
+    public IEnumerable<(string Role, string Path)> InputFiles(ParseResult result)
+    {
+        var files = new (Option Option, FileInfo? File)[]
+        {
+            (Templates, result.GetValue(Templates)), (Observed, result.GetValue(Observed)), (Grid, result.GetValue(Grid)),
+            (Background, result.GetValue(Background)), (Luminosity, result.GetValue(Luminosity)),
+        };
+        foreach (var (option, file) in files)
+            if (file is not null) yield return (option.Name.TrimStart('-'), file.FullName);
     }
 
     /// <summary>Reads the files and builds the model.</summary>

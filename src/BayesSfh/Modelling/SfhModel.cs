@@ -93,6 +93,22 @@ public sealed class SfhModel
     /// <summary>Parameter names in natural order.</summary>
     public IEnumerable<string> ParameterNames => Layout.Parameters.Select(p => p.Name);
 
+    /// <summary>
+    /// Names of the output values of a sampled draw (see <see cref="ThetaToOutput"/>): every natural parameter, fixed
+    /// ones included, in natural order and named as <c>bayessfh fit</c> names them (<c>R.1</c> … <c>R.J</c> in increasing
+    /// log age, the metallicity parameters such as <c>alpha</c>, <c>mh0</c>, <c>sigma</c>, then <c>bg.NAME</c>).
+    /// </summary>
+    public ImmutableArray<string> OutputNames => [.. ParameterNames];
+
+    /// <summary>
+    /// Writes the output values of the unconstrained draw θ: x(θ) for every natural parameter, fixed ones at their values.
+    /// Thread-safe and allocation-free, so it can be handed to a sampler's output sink as the θ → output transform.
+    /// </summary>
+    /// <param name="theta">The free parameters on the unconstrained scale (length <see cref="ParameterLayout.FreeCount"/>).</param>
+    /// <param name="output">Destination (length <see cref="ParameterLayout.NaturalCount"/>), in the order of <see cref="OutputNames"/>.</param>
+    /// <exception cref="ArgumentException">A length is wrong.</exception>
+    public void ThetaToOutput(ReadOnlySpan<double> theta, Span<double> output) => Layout.ToNatural(theta, output);
+
     /// <summary>Creates a log density over θ for one caller.</summary>
     public SfhLogDensity CreateLogDensity(Objective objective = Objective.Posterior) => new(this, objective);
 

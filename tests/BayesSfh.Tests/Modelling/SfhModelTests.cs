@@ -76,4 +76,21 @@ public class SfhModelTests
 
         Assert.Equal(x, r);
     }
+
+    [Fact]
+    public void ThetaToOutput_FixedParameters_OutputsAllNaturalValuesNamedAsFit()
+    {
+        var (templates, observed) = Problem();
+        var model = SfhModel.Create(templates, observed, new SfhModelOptions { Fixed = new Dictionary<string, double> { ["sigma"] = 0.37 } });
+        var theta = new double[model.Layout.FreeCount];
+        model.Layout.ToTheta(model.InitialNatural.AsSpan(), theta);
+        var output = new double[model.OutputNames.Length];
+
+        model.ThetaToOutput(theta, output);
+
+        Assert.Equal(["R.1", "R.2", "R.3", "alpha", "mh0", "sigma"], model.OutputNames.Take(6));
+        Assert.Equal(model.Layout.NaturalCount, output.Length);
+        Assert.Equal(0.37, output[model.Layout.IndexOf("sigma")]);
+        for (int i = 0; i < output.Length; i++) Numeric.AssertRelative(model.InitialNatural[i], output[i], 1e-12, 0, model.OutputNames[i]);
+    }
 }
