@@ -16,6 +16,13 @@ internal static class CliApp
         root.Subcommands.Add(CheckGradientCommand.Create(console, error));
         root.Subcommands.Add(SampleCommand.Create(console, error));
         root.Subcommands.Add(DiagnoseCommand.Create(console, error));
+        foreach (var command in root.Subcommands) command.Options.Add(RunConfigFile.Option());
+        int code = Guard(error, () =>
+        {
+            args = RunConfigFile.Expand(args, root);
+            return ExitCodes.Success;
+        });
+        if (code != ExitCodes.Success) return code;
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = console.Profile.Out.Writer, Error = error });
     }
 
