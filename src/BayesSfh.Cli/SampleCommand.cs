@@ -21,7 +21,7 @@ namespace BayesSfh.Cli;
 /// </summary>
 internal static class SampleCommand
 {
-    /// <summary>Half-width of the uniform start jitter around θ_MAP, in Laplace standard deviations.</summary>
+    /// <summary>Half-width of the start jitter θ_MAP + L u, u ~ U(−1, 1)ᵈ, with Σ_Laplace = LLᵀ (per-coordinate SDs if Σ has no Cholesky factor).</summary>
     public const double JitterInStandardDeviations = 1.0;
 
     /// <summary>Jitter half-width in θ when the Laplace covariance is unavailable.</summary>
@@ -157,12 +157,19 @@ internal static class SampleCommand
             for (int j = 0; j < d; j++) symmetric[i * d + j] = 0.5 * (covariance[i, j] + covariance[j, i]);
         var variances = Enumerable.Range(0, d).Select(i => symmetric[i * d + i]).ToArray();
         IMetric metric = kind == MetricKind.Dense ? new DenseMetric(symmetric) : new DiagonalMetric(variances);
-        return (metric, new InitializationOptions
+        // Jitter along the Laplace shape (θ_MAP + L u, Σ = LLᵀ): independent ±1 SD per coordinate would throw the chains
+        // far off the narrow, correlated directions of an SFH posterior.
+        double[]? factor = null;
+        try
         {
-            Point = map.Theta,
-            JitterScale = JitterInStandardDeviations,
-            JitterScales = [.. variances.Select(Math.Sqrt)],
-        });
+            factor = [.. MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(d, d, (i, j) => symmetric[i * d + j]).Cholesky().Factor.ToRowMajorArray()];
+        }
+        catch (ArgumentException)
+        {
+        }
+        return (metric, factor is not null
+            ? new InitializationOptions { Point = map.Theta, JitterScale = JitterInStandardDeviations, JitterFactor = factor }
+            : new InitializationOptions { Point = map.Theta, JitterScale = JitterInStandardDeviations, JitterScales = [.. variances.Select(Math.Sqrt)] });
     }
 
     private static MetricKind ParseMetric(string text) => text.ToLowerInvariant() switch

@@ -18,7 +18,18 @@ internal static class ChainInitializer
         int attempts = deterministic ? 1 : options.MaxAttempts;
         for (int attempt = 0; attempt < attempts; attempt++)
         {
-            for (int i = 0; i < d; i++)
+            if (point is not null && options.JitterFactor is { } factor && options.JitterScale > 0)
+            {
+                var u = new double[d];
+                for (int i = 0; i < d; i++) u[i] = random.NextUniform(-1.0, 1.0);
+                for (int i = 0; i < d; i++)
+                {
+                    double sum = 0;
+                    for (int k = 0; k <= i; k++) sum += factor[i * d + k] * u[k];
+                    state.Position[i] = point[i] + options.JitterScale * sum;
+                }
+            }
+            else for (int i = 0; i < d; i++)
             {
                 if (point is null)
                 {

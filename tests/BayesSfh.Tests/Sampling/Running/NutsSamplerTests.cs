@@ -115,6 +115,28 @@ public class NutsSamplerTests
     }
 
     [Fact]
+    public void Run_JitterFactor_StartsAlongTheCorrelatedShape()
+    {
+        // L of Σ = [[1, 0.999], [0.999, 1]]: L u moves both coordinates together, their difference stays ≤ 2·0.0447.
+        double l21 = 0.999, l22 = Math.Sqrt(1 - 0.999 * 0.999);
+        var options = Small() with
+        {
+            Chains = 8,
+            WarmupIterations = 0,
+            SamplingIterations = 1,
+            Initialization = new InitializationOptions { Point = [0.0, 0.0], JitterScale = 1.0, JitterFactor = [1.0, 0.0, l21, l22] },
+        };
+        var result = NutsSampler.Run(_ => new StandardNormalDensity(2), options);
+
+        Assert.All(result.Chains, c => Assert.True(Math.Abs(c.InitialPosition[0] - c.InitialPosition[1]) <= 2 * l22 + 1e-3 + 0.001 * Math.Abs(c.InitialPosition[0])));
+        Assert.True(result.Chains.Max(c => Math.Abs(c.InitialPosition[0])) > 0.3, "the jitter should move the chains along the long axis");
+        Assert.Throws<ArgumentException>(() => NutsSampler.Run(_ => new StandardNormalDensity(2),
+            Small() with { Initialization = new InitializationOptions { Point = [0.0, 0.0], JitterScale = 1, JitterFactor = [1.0, 0.0, 0.0] } }));
+        Assert.Throws<ArgumentException>(() => NutsSampler.Run(_ => new StandardNormalDensity(2),
+            Small() with { Initialization = new InitializationOptions { Point = [0.0, 0.0], JitterScale = 1, JitterScales = [1.0, 1.0], JitterFactor = [1.0, 0.0, 0.0, 1.0] } }));
+    }
+
+    [Fact]
     public void Run_InvalidOptions_Throw()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => NutsSampler.Run(_ => new StandardNormalDensity(2), Small() with { Chains = 0 }));
