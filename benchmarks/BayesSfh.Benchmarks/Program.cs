@@ -5,5 +5,7 @@ using BenchmarkDotNet.Running;
 if (args.Length > 0 && args[0] == "load-csv") return CsvLoadTiming.Run(args[1..]);
 // quick: problem statistics plus a Stopwatch timing of every benchmark, in seconds rather than minutes.
 if (args.Length > 0 && args[0] == "quick") return QuickTiming.Run(args[1..]);
+// reparam: geometry of the example posterior and NUTS over θ vs star-share coordinates (docs/reparameterisation.md).
+if (args.Length > 0 && args[0] == "reparam") return ReparamExperiment.Run(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
