@@ -17,7 +17,8 @@ public partial class ArchitectureTests
     private static readonly string[] GenericNamespaces = ["BayesSfh.Sampling", "BayesSfh.Diagnostics", "BayesSfh.Summaries"];
 
     private static readonly string[] DomainNamespaces =
-        ["BayesSfh.Likelihood", "BayesSfh.Modelling", "BayesSfh.Metallicity", "BayesSfh.Templates", "BayesSfh.Hess", "BayesSfh.Priors"];
+        ["BayesSfh.Likelihood", "BayesSfh.Modelling", "BayesSfh.Metallicity", "BayesSfh.Templates", "BayesSfh.Hess", "BayesSfh.Priors",
+         "BayesSfh.Products", "BayesSfh.Isochrones", "BayesSfh.Imf", "BayesSfh.Observation", "BayesSfh.Population", "BayesSfh.Synthetic"];
 
     private static bool InNamespace(Type type, string ns) =>
         type.Namespace is { } n && (n == ns || n.StartsWith(ns + ".", StringComparison.Ordinal));
