@@ -69,4 +69,69 @@ public class ReparameterisedLogDensityTests
         foreach (var entry in GradientCheck.Run(density, z, 1e-5))
             Assert.True(Math.Abs(entry.Analytic - entry.FiniteDifference) <= 1e-5 * Math.Max(1, Math.Abs(entry.Analytic)), entry.ToString());
     }
+
+    [Theory]
+    [InlineData(0.0, 1.0)]
+    [InlineData(0.3, 1.0)]
+    [InlineData(0.3, 0.01)]
+    [InlineData(0.3, 100.0)]
+    public void SoftplusHasTheStatedJacobianAndGradient(double shift, double scaleFactor)
+    {
+        var model = Model();
+        int bins = model.Ages.Count, d = model.Layout.FreeCount;
+        var theta = Theta(model, shift);
+        // Scales from well inside the linear regime (R/c = 100) to deep in the log regime (R/c = 0.01).
+        double[] scales = [.. Enumerable.Range(0, bins).Select(j => Math.Exp(theta[j]) * scaleFactor)];
+        var density = new SoftplusMassLogDensity(model.CreateLogDensity(), scales);
+        var x = new double[d];
+        density.ToX(theta, x);
+        var back = new double[d];
+        density.ToTheta(x, back);
+        for (int i = 0; i < d; i++) Assert.Equal(theta[i], back[i], 1e-10);
+        // log-Jacobian ln|∂θ/∂x| = Σ ln(σ(x)/softplus(x)), by central differences of θ(x).
+        double logJacobian = 0;
+        var plus = (double[])x.Clone();
+        var minus = (double[])x.Clone();
+        var thetaPlus = new double[d];
+        var thetaMinus = new double[d];
+        for (int j = 0; j < bins; j++)
+        {
+            double h = 1e-5 * Math.Max(1, Math.Abs(x[j]));
+            plus[j] = x[j] + h;
+            minus[j] = x[j] - h;
+            density.ToTheta(plus, thetaPlus);
+            density.ToTheta(minus, thetaMinus);
+            logJacobian += Math.Log((thetaPlus[j] - thetaMinus[j]) / (2 * h));
+            plus[j] = minus[j] = x[j];
+        }
+        var g = new double[d];
+        Assert.Equal(model.CreateLogDensity().ValueAndGradient(theta, g) + logJacobian, density.ValueAndGradient(x, g), 1e-6);
+        foreach (var entry in GradientCheck.Run(density, x, 1e-5))
+            Assert.True(Math.Abs(entry.Analytic - entry.FiniteDifference) <= 1e-5 * Math.Max(1, Math.Abs(entry.Analytic)), entry.ToString());
+    }
+
+    [Theory]
+    [InlineData(-800.0)]
+    [InlineData(-40.0)]
+    [InlineData(-1e-9)]
+    [InlineData(0.0)]
+    [InlineData(35.0)]
+    [InlineData(1e6)]
+    public void SoftplusHelpers_AreAccurateInBothTails(double x)
+    {
+        // Reference: ln(1 + e^x) in decimal arithmetic where double overflows or cancels.
+        double softplus = x > 0 ? x + Math.Log(1 + Math.Exp(-x)) : x > -7 ? Math.Log(1 + Math.Exp(x)) : Log1PSeries(x);
+        Assert.Equal(softplus, SoftplusMassLogDensity.Softplus(x), Math.Abs(softplus) * 1e-14 + 1e-300);
+        double expected = x < -700 ? x : Math.Log(softplus);
+        Assert.Equal(expected, SoftplusMassLogDensity.LogSoftplus(x), Math.Abs(expected) * 1e-13 + 1e-15);
+        Assert.True(double.IsFinite(SoftplusMassLogDensity.LogSoftplus(x)));
+    }
+
+    private static double Log1PSeries(double x)
+    {
+        // ln(1 + e) = e − e²/2 + e³/3 − … for e = e^x < 1e-3 (no cancellation: each term is 1000× the next).
+        double e = Math.Exp(x), term = e, sum = 0;
+        for (int n = 1; n < 20; n++, term *= -e) sum += term / n;
+        return sum;
+    }
 }
