@@ -55,10 +55,20 @@ internal static class SummarizeCommand
         PosteriorProducts? truthProducts = null;
         if (truth is not null)
         {
-            console.MarkupLine($"truth from [blue]{Markup.Escape(truthPath!)}[/]");
-            if (model.OutputNames.All(truth.ContainsKey))
+            var missing = model.OutputNames.Where(n => !truth.ContainsKey(n)).ToList();
+            if (missing.Count == 0)
+            {
+                console.MarkupLine($"truth from [blue]{Markup.Escape(truthPath!)}[/]");
                 truthProducts = PosteriorProducts.Compute(model, PosteriorDraws.FromPoint(model.OutputNames, [.. model.OutputNames.Select(n => truth[n])]),
                     options with { PredictiveDraws = 0 });
+            }
+            else
+            {
+                // A truth of another model (e.g. an MZR truth beside an AMR fit) would put values of different meaning side by side.
+                console.MarkupLine($"[yellow]note:[/] {Markup.Escape(truthPath!)} does not give every parameter of this model " +
+                    $"(missing {Markup.Escape(string.Join(", ", missing.Take(5)))}); the truth is not shown");
+                truth = null;
+            }
         }
 
         RenderSfh(console, products, truthProducts);
@@ -84,7 +94,7 @@ internal static class SummarizeCommand
         if (truth is not null) table.AddColumn(new TableColumn("truth SFR (M☉/yr)").RightAligned());
         table.AddColumn(new TableColumn("SFR (M☉/yr)").RightAligned());
         table.AddColumn(new TableColumn("mass formed (M☉)").RightAligned());
-        table.AddColumn(new TableColumn("cumulative fraction at young edge").RightAligned());
+        table.AddColumn(new TableColumn("mass fraction formed by bin end").RightAligned());
         for (int j = 0; j < sfh.LogAges.Length; j++)
         {
             var row = new List<string>

@@ -115,6 +115,20 @@ public class SummarizeCommandTests(SampledRun run) : IClassFixture<SampledRun>
     }
 
     [Fact]
+    public void Summarize_TruthOfAnotherModel_IsNotShown()
+    {
+        using var scratch = new TempFolder();
+        string truth = scratch.File("other-truth.csv");
+        File.WriteAllLines(truth, File.ReadAllLines(run.Folder.File("truth.csv")).Where(l => !l.StartsWith("mh0,", StringComparison.Ordinal)));
+
+        var (code, text, error) = CliRunner.Run("summarize", run.RunPath, "--out", scratch.File("out"), "--ppc-draws", "10", "--truth", truth);
+
+        Assert.True(code == 0, $"exit {code}: {error}\n{text}");
+        Assert.Contains("missing mh0", text);
+        Assert.DoesNotContain("truth SFR", text);
+    }
+
+    [Fact]
     public void Summarize_MissingFolder_ExitsTwoWithMessage()
     {
         var (code, _, error) = CliRunner.Run("summarize", Path.Combine(run.Folder.Path, "does-not-exist"));
