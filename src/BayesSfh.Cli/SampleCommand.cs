@@ -15,7 +15,8 @@ using Spectre.Console;
 namespace BayesSfh.Cli;
 
 /// <summary>
-/// <c>bayessfh sample</c>: MAP, then NUTS over θ started around the MAP with the Laplace covariance as the initial metric;
+/// <c>bayessfh sample</c>: MAP, then NUTS (in star-share coordinates by default, see <see cref="SamplingSpace"/>) started
+/// around the MAP with the Laplace covariance as the initial metric;
 /// chains as CmdStan CSVs <c>OUT/chain-C.csv</c> beside <c>OUT/manifest.json</c>, then the diagnostics table. Exit code 3
 /// when a diagnostic warns.
 /// </summary>
@@ -29,7 +30,7 @@ internal static class SampleCommand
 
     /// <summary>The sampling options of the command line.</summary>
     internal sealed record Settings(int Chains, int Warmup, int Draws, ulong Seed, bool SeedGiven, MetricKind Metric, int MaxDepth, double Delta,
-        int? Threads, bool SaveWarmup, string OutputFolder);
+        int? Threads, bool SaveWarmup, string OutputFolder, SamplingCoordinates Coordinates = SamplingCoordinates.StarShare);
 
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
@@ -43,16 +44,22 @@ internal static class SampleCommand
         var delta = new Option<double>("--delta") { Description = "Target acceptance statistic of step-size adaptation.", DefaultValueFactory = _ => 0.8 };
         var threads = new Option<int?>("--threads") { Description = "Chains run at once (default: the processor count). Does not change the draws." };
         var saveWarmup = new Option<bool>("--save-warmup") { Description = "Also write the warm-up draws to the chain files." };
+        var coordinates = new Option<string>("--coordinates")
+        {
+            Description = "Coordinates NUTS moves in: star-share (ln of the expected star count and log mass ratios; volume-preserving, " +
+                "≈ 2.5× more effective draws per gradient) or theta (ln R_j). Outputs are natural parameters either way.",
+            DefaultValueFactory = _ => "star-share",
+        };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output folder (e.g. chains/NAME) for chain-1.csv … and manifest.json.", Required = true };
         var command = new Command("sample", "MAP fit, then NUTS chains around it; write CmdStan CSVs and a run manifest, print diagnostics.");
         problem.AddTo(command);
-        foreach (var option in new Option[] { chains, warmup, draws, seed, metric, maxDepth, delta, threads, saveWarmup, output }) command.Options.Add(option);
+        foreach (var option in new Option[] { chains, warmup, draws, seed, metric, coordinates, maxDepth, delta, threads, saveWarmup, output }) command.Options.Add(option);
         command.SetAction(result => CliApp.Guard(error, () =>
         {
             ulong? givenSeed = result.GetValue(seed);
             var settings = new Settings(result.GetValue(chains), result.GetValue(warmup), result.GetValue(draws), givenSeed ?? DrawSeed(), givenSeed is not null,
                 ParseMetric(result.GetValue(metric)!), result.GetValue(maxDepth), result.GetValue(delta), result.GetValue(threads),
-                result.GetValue(saveWarmup), result.GetValue(output)!.FullName);
+                result.GetValue(saveWarmup), result.GetValue(output)!.FullName, ParseCoordinates(result.GetValue(coordinates)!));
             string commandLine = string.Join(' ', new[] { "bayessfh" }.Concat(result.Tokens.Select(t => Quote(t.Value))));
             return Run(console, problem.Build(result), settings, problem.InputFiles(result).ToList(), commandLine);
         }));
@@ -71,7 +78,10 @@ internal static class SampleCommand
         double mapSeconds = fitClock.Elapsed.TotalSeconds;
         FitReport.Render(console, model, map);
 
-        var (metric, initialization) = StartFromMap(map, settings.Metric);
+        var space = SamplingSpace.Create(model, map, settings.Coordinates);
+        if (space.Coordinates != settings.Coordinates)
+            console.MarkupLine("[yellow]note:[/] star-share coordinates need every R.j free; sampling in theta instead.");
+        var (metric, initialization) = StartFromMap(space, settings.Metric);
         if (metric is null) console.MarkupLine("[yellow]warning:[/] no Laplace covariance at the MAP; warm-up starts from the unit metric.");
         var options = baseOptions with { Warmup = baseOptions.Warmup with { InitialMetric = metric }, Initialization = initialization };
 
@@ -94,8 +104,8 @@ internal static class SampleCommand
                 .Start(context =>
                 {
                     var progress = new ChainProgressBars(context, settings);
-                    return NutsSampler.Run(_ => model.CreateLogDensity(), options,
-                        c => sinks[c] = new StanCsvDrawSink(paths[c], config with { Id = c + 1, OutputFile = paths[c] }, names, model.ThetaToOutput),
+                    return NutsSampler.Run(_ => space.CreateDensity(), options,
+                        c => sinks[c] = new StanCsvDrawSink(paths[c], config with { Id = c + 1, OutputFile = paths[c] }, names, space.ToOutput),
                         progress);
                 });
         }
@@ -115,7 +125,8 @@ internal static class SampleCommand
 
         var efficiency = new RunEfficiency(wallSeconds, mapSeconds, samplingSeconds, map.Evaluations, gradients, minBulkEss);
         string manifest = Path.Combine(settings.OutputFolder, "manifest.json");
-        AtomicFile.Write(manifest, writer => RunManifest.Write(writer, new RunManifest.Content(commandLine, settings, startTime, inputs, model, map, run, paths, efficiency)));
+        AtomicFile.Write(manifest, writer => RunManifest.Write(writer, new RunManifest.Content(commandLine, settings with { Coordinates = space.Coordinates },
+            startTime, inputs, model, map, run, paths, efficiency)));
         foreach (var path in paths.Append(manifest)) console.MarkupLine($"wrote [blue]{Markup.Escape(path)}[/]");
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"wall time {wallSeconds:F1} s (MAP {mapSeconds:F1} s, NUTS {samplingSeconds:F1} s); {gradients:N0} gradients; min bulk ESS {minBulkEss:F0}; " +
@@ -144,21 +155,20 @@ internal static class SampleCommand
     };
 
     /// <summary>
-    /// The initial metric (the Laplace covariance, or its diagonal) and a start at θ_MAP jittered uniformly by ±1 Laplace
-    /// standard deviation per coordinate; without a covariance, the unit metric and a ±0.1 jitter.
+    /// The initial metric (the Laplace covariance in the sampling coordinates, or its diagonal) and a start at the MAP
+    /// jittered along the Laplace shape (MAP + L u, u ~ U(−1, 1)ᵈ, Σ = LLᵀ); per-coordinate ±1 SD if Σ has no Cholesky
+    /// factor; without a covariance, the unit metric and a ±0.1 jitter.
     /// </summary>
-    internal static (IMetric? Metric, InitializationOptions Initialization) StartFromMap(FitResult map, MetricKind kind)
+    internal static (IMetric? Metric, InitializationOptions Initialization) StartFromMap(SamplingSpace space, MetricKind kind)
     {
-        var covariance = map.ThetaCovariance;
-        int d = map.Theta.Length;
-        if (covariance is null || d == 0) return (null, new InitializationOptions { Point = map.Theta, JitterScale = FallbackJitter });
-        var symmetric = new double[d * d];
-        for (int i = 0; i < d; i++)
-            for (int j = 0; j < d; j++) symmetric[i * d + j] = 0.5 * (covariance[i, j] + covariance[j, i]);
+        double[] point = [.. space.Point];
+        int d = point.Length;
+        if (space.Covariance is not { } covariance || d == 0) return (null, new InitializationOptions { Point = point, JitterScale = FallbackJitter });
+        double[] symmetric = [.. covariance];
         var variances = Enumerable.Range(0, d).Select(i => symmetric[i * d + i]).ToArray();
         IMetric metric = kind == MetricKind.Dense ? new DenseMetric(symmetric) : new DiagonalMetric(variances);
-        // Jitter along the Laplace shape (θ_MAP + L u, Σ = LLᵀ): independent ±1 SD per coordinate would throw the chains
-        // far off the narrow, correlated directions of an SFH posterior.
+        // Jitter along the Laplace shape: independent ±1 SD per coordinate would throw the chains far off the narrow,
+        // correlated directions of an SFH posterior.
         double[]? factor = null;
         try
         {
@@ -168,9 +178,16 @@ internal static class SampleCommand
         {
         }
         return (metric, factor is not null
-            ? new InitializationOptions { Point = map.Theta, JitterScale = JitterInStandardDeviations, JitterFactor = factor }
-            : new InitializationOptions { Point = map.Theta, JitterScale = JitterInStandardDeviations, JitterScales = [.. variances.Select(Math.Sqrt)] });
+            ? new InitializationOptions { Point = point, JitterScale = JitterInStandardDeviations, JitterFactor = factor }
+            : new InitializationOptions { Point = point, JitterScale = JitterInStandardDeviations, JitterScales = [.. variances.Select(Math.Sqrt)] });
     }
+
+    private static SamplingCoordinates ParseCoordinates(string text) => text.ToLowerInvariant() switch
+    {
+        "star-share" or "starshare" or "phi" => SamplingCoordinates.StarShare,
+        "theta" => SamplingCoordinates.Theta,
+        _ => throw new UsageException($"--coordinates: use star-share or theta, not '{text}'."),
+    };
 
     private static MetricKind ParseMetric(string text) => text.ToLowerInvariant() switch
     {
