@@ -25,9 +25,6 @@ internal static class SampleCommand
     /// <summary>Half-width of the start jitter θ_MAP + L u, u ~ U(−1, 1)ᵈ, with Σ_Laplace = LLᵀ (per-coordinate SDs if Σ has no Cholesky factor).</summary>
     public const double JitterInStandardDeviations = 1.0;
 
-    /// <summary>Jitter half-width in θ when the Laplace covariance is unavailable.</summary>
-    private const double FallbackJitter = 0.1;
-
     /// <summary>The sampling options of the command line.</summary>
     internal sealed record Settings(int Chains, int Warmup, int Draws, ulong Seed, bool SeedGiven, MetricKind Metric, int MaxDepth, double Delta,
         int? Threads, bool SaveWarmup, string OutputFolder, SamplingCoordinates Coordinates = SamplingCoordinates.StarShare);
@@ -70,20 +67,14 @@ internal static class SampleCommand
     {
         var startTime = DateTimeOffset.UtcNow;
         var total = Stopwatch.StartNew();
-        var baseOptions = SamplerOptions(settings, null, new InitializationOptions()).Validate();
+        var samplingOptions = ToSamplingOptions(settings).Validate();
         console.MarkupLine(settings.SeedGiven ? $"seed [bold]{settings.Seed}[/]" : $"seed [bold]{settings.Seed}[/] (drawn from system entropy; pass --seed {settings.Seed} to repeat this run)");
 
         var fitClock = Stopwatch.StartNew();
         var map = SfhFitter.Fit(model, new FitOptions { Objective = Objective.Posterior });
         double mapSeconds = fitClock.Elapsed.TotalSeconds;
         FitReport.Render(console, model, map);
-
-        var space = SamplingSpace.Create(model, map, settings.Coordinates);
-        if (space.Coordinates != settings.Coordinates)
-            console.MarkupLine("[yellow]note:[/] star-share coordinates need every R.j free; sampling in theta instead.");
-        var (metric, initialization) = StartFromMap(space, settings.Metric);
-        if (metric is null) console.MarkupLine("[yellow]warning:[/] no Laplace covariance at the MAP; warm-up starts from the unit metric.");
-        var options = baseOptions with { Warmup = baseOptions.Warmup with { InitialMetric = metric }, Initialization = initialization };
+        if (map.ThetaCovariance is null) console.MarkupLine("[yellow]warning:[/] no Laplace covariance at the MAP; warm-up starts from the unit metric.");
 
         var names = model.OutputNames;
         var paths = Enumerable.Range(1, settings.Chains).Select(c => Path.Combine(settings.OutputFolder, $"chain-{c}.csv")).ToArray();
@@ -92,40 +83,39 @@ internal static class SampleCommand
             Model = "bayessfh_" + ModelName(model.Options.Model), StartTime = startTime, NumSamples = settings.Draws, NumWarmup = settings.Warmup,
             SaveWarmup = settings.SaveWarmup, AdaptDelta = settings.Delta, MaxDepth = settings.MaxDepth, Metric = StanCsvDrawSink.ToStanMetric(settings.Metric),
             NumChains = settings.Chains, Seed = settings.Seed, Init = "map", DataFile = inputs.FirstOrDefault(i => i.Role == "observed").Path ?? "",
-            NumThreads = options.EffectiveDegreeOfParallelism, Refresh = options.ProgressInterval,
+            NumThreads = samplingOptions.ToSamplerOptions(null, new InitializationOptions()).EffectiveDegreeOfParallelism, Refresh = 10,
         };
         var sinks = new StanCsvDrawSink?[settings.Chains];
-        SamplerRunResult run;
+        SfhPosterior posterior;
         var samplingClock = Stopwatch.StartNew();
         try
         {
-            run = console.Progress().AutoClear(false)
+            posterior = console.Progress().AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-                .Start(context =>
-                {
-                    var progress = new ChainProgressBars(context, settings);
-                    return NutsSampler.Run(_ => space.CreateDensity(), options,
-                        c => sinks[c] = new StanCsvDrawSink(paths[c], config with { Id = c + 1, OutputFile = paths[c] }, names, space.ToOutput),
-                        progress);
-                });
+                .Start(context => SfhSampler.Sample(model, samplingOptions, map,
+                    (c, space) => sinks[c] = new StanCsvDrawSink(paths[c], config with { Id = c + 1, OutputFile = paths[c] }, names, space.ToOutput),
+                    new ChainProgressBars(context, settings),
+                    space =>
+                    {
+                        if (space.Coordinates != settings.Coordinates)
+                            console.MarkupLine("[yellow]note:[/] star-share coordinates need every R.j free; sampling in theta instead.");
+                    }));
         }
         finally
         {
             foreach (var sink in sinks) sink?.Dispose();
         }
         double samplingSeconds = samplingClock.Elapsed.TotalSeconds;
-
-        var files = paths.Select(StanCsvReader.Read).ToList();
-        var report = DiagnosticsReport.Create([.. files.Select(f => f.Draws)], settings.MaxDepth);
+        var run = posterior.Run;
+        var report = posterior.Diagnostics;
         DiagnosticsRenderer.Render(console, report, settings.Chains);
-        var freeNames = model.Layout.FreeIndices.Select(i => names[i]).ToHashSet(StringComparer.Ordinal);
-        double minBulkEss = report.Summary.Rows.Where(r => freeNames.Contains(r.Variable)).Select(r => r["ess_bulk"]).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Min();
+        double minBulkEss = posterior.MinBulkEss;
         long gradients = run.GradientEvaluations;
         double wallSeconds = total.Elapsed.TotalSeconds;
 
         var efficiency = new RunEfficiency(wallSeconds, mapSeconds, samplingSeconds, map.Evaluations, gradients, minBulkEss);
         string manifest = Path.Combine(settings.OutputFolder, "manifest.json");
-        AtomicFile.Write(manifest, writer => RunManifest.Write(writer, new RunManifest.Content(commandLine, settings with { Coordinates = space.Coordinates },
+        AtomicFile.Write(manifest, writer => RunManifest.Write(writer, new RunManifest.Content(commandLine, settings with { Coordinates = posterior.Coordinates },
             startTime, inputs, model, map, run, paths, efficiency)));
         foreach (var path in paths.Append(manifest)) console.MarkupLine($"wrote [blue]{Markup.Escape(path)}[/]");
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
@@ -134,53 +124,20 @@ internal static class SampleCommand
         return report.Warnings.IsEmpty ? ExitCodes.Success : ExitCodes.CheckFailed;
     }
 
-    /// <summary>The sampler options of <paramref name="settings"/> with the given start.</summary>
-    internal static SamplerRunOptions SamplerOptions(Settings settings, IMetric? initialMetric, InitializationOptions initialization) => new()
+    /// <summary>The library's sampling options for the command-line settings.</summary>
+    internal static SfhSamplingOptions ToSamplingOptions(Settings settings) => new()
     {
-        Seed = settings.Seed,
         Chains = settings.Chains,
-        WarmupIterations = settings.Warmup,
-        SamplingIterations = settings.Draws,
-        MaxDegreeOfParallelism = settings.Threads,
-        Nuts = new NutsOptions { MaxTreeDepth = settings.MaxDepth },
-        Warmup = new WarmupOptions
-        {
-            AdaptedMetric = settings.Metric,
-            InitialMetric = initialMetric,
-            DualAveraging = new DualAveragingOptions { TargetAcceptance = settings.Delta },
-        },
-        Initialization = initialization,
-        KeepDrawsInMemory = false,
-        ProgressInterval = 10,
+        Warmup = settings.Warmup,
+        Draws = settings.Draws,
+        Seed = settings.Seed,
+        Metric = settings.Metric,
+        Coordinates = settings.Coordinates,
+        MaxTreeDepth = settings.MaxDepth,
+        TargetAcceptance = settings.Delta,
+        Threads = settings.Threads,
+        Jitter = JitterInStandardDeviations,
     };
-
-    /// <summary>
-    /// The initial metric (the Laplace covariance in the sampling coordinates, or its diagonal) and a start at the MAP
-    /// jittered along the Laplace shape (MAP + L u, u ~ U(−1, 1)ᵈ, Σ = LLᵀ); per-coordinate ±1 SD if Σ has no Cholesky
-    /// factor; without a covariance, the unit metric and a ±0.1 jitter.
-    /// </summary>
-    internal static (IMetric? Metric, InitializationOptions Initialization) StartFromMap(SamplingSpace space, MetricKind kind)
-    {
-        double[] point = [.. space.Point];
-        int d = point.Length;
-        if (space.Covariance is not { } covariance || d == 0) return (null, new InitializationOptions { Point = point, JitterScale = FallbackJitter });
-        double[] symmetric = [.. covariance];
-        var variances = Enumerable.Range(0, d).Select(i => symmetric[i * d + i]).ToArray();
-        IMetric metric = kind == MetricKind.Dense ? new DenseMetric(symmetric) : new DiagonalMetric(variances);
-        // Jitter along the Laplace shape: independent ±1 SD per coordinate would throw the chains far off the narrow,
-        // correlated directions of an SFH posterior.
-        double[]? factor = null;
-        try
-        {
-            factor = [.. MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(d, d, (i, j) => symmetric[i * d + j]).Cholesky().Factor.ToRowMajorArray()];
-        }
-        catch (ArgumentException)
-        {
-        }
-        return (metric, factor is not null
-            ? new InitializationOptions { Point = point, JitterScale = JitterInStandardDeviations, JitterFactor = factor }
-            : new InitializationOptions { Point = point, JitterScale = JitterInStandardDeviations, JitterScales = [.. variances.Select(Math.Sqrt)] });
-    }
 
     private static SamplingCoordinates ParseCoordinates(string text) => text.ToLowerInvariant() switch
     {

@@ -1,5 +1,7 @@
 using BayesSfh.Optimization;
 using BayesSfh.Sampling;
+using BayesSfh.Sampling.Metrics;
+using BayesSfh.Sampling.Running;
 
 namespace BayesSfh.Modelling;
 
@@ -89,6 +91,37 @@ public sealed class SamplingSpace
         Span<double> theta = stackalloc double[Dimension];
         ToTheta(position, theta);
         _model.ThetaToOutput(theta, output);
+    }
+
+    /// <summary>
+    /// The initial metric (the Laplace covariance in the sampling coordinates, or its diagonal) and a start at the MAP
+    /// jittered along the Laplace shape, MAP + s·L u with u ~ U(−1, 1)ᵈ and Σ = LLᵀ (per-coordinate ±s SD if Σ has no
+    /// Cholesky factor); without a covariance, a null metric (the sampler's unit metric) and a ±<paramref name="fallbackJitter"/> jitter.
+    /// </summary>
+    /// <param name="kind">Metric adapted in warm-up (diagonal or dense).</param>
+    /// <param name="jitter">s, the jitter half-width in Laplace standard deviations.</param>
+    /// <param name="fallbackJitter">Jitter half-width in sampling coordinates when there is no covariance.</param>
+    public (IMetric? Metric, InitializationOptions Initialization) StartingPoint(MetricKind kind, double jitter = 1.0, double fallbackJitter = 0.1)
+    {
+        double[] point = [.. Point];
+        int d = point.Length;
+        if (Covariance is not { } covariance || d == 0) return (null, new InitializationOptions { Point = point, JitterScale = fallbackJitter });
+        double[] symmetric = [.. covariance];
+        var variances = Enumerable.Range(0, d).Select(i => symmetric[i * d + i]).ToArray();
+        IMetric metric = kind == MetricKind.Dense ? new DenseMetric(symmetric) : new DiagonalMetric(variances);
+        // Along the Laplace shape: independent ±1 SD per coordinate would throw the chains far off the narrow,
+        // correlated directions of an SFH posterior.
+        double[]? factor = null;
+        try
+        {
+            factor = [.. MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(d, d, (i, j) => symmetric[i * d + j]).Cholesky().Factor.ToRowMajorArray()];
+        }
+        catch (ArgumentException)
+        {
+        }
+        return (metric, factor is not null
+            ? new InitializationOptions { Point = point, JitterScale = jitter, JitterFactor = factor }
+            : new InitializationOptions { Point = point, JitterScale = jitter, JitterScales = [.. variances.Select(Math.Sqrt)] });
     }
 
     /// <summary>
