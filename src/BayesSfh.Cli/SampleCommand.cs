@@ -63,7 +63,15 @@ internal static class SampleCommand
         return command;
     }
 
-    private static int Run(IAnsiConsole console, SfhModel model, Settings settings, IReadOnlyList<(string Role, string Path)> inputs, string commandLine)
+    private static int Run(IAnsiConsole console, SfhModel model, Settings settings, IReadOnlyList<(string Role, string Path)> inputs, string commandLine) =>
+        Execute(console, model, settings, inputs, commandLine).ExitCode;
+
+    /// <summary>
+    /// The whole run: MAP, chains with CSV sinks and progress bars, diagnostics table, manifest. Returns the exit code
+    /// (3 when a diagnostic warns) and the posterior.
+    /// </summary>
+    internal static (int ExitCode, SfhPosterior Posterior, FitResult Map) Execute(IAnsiConsole console, SfhModel model, Settings settings,
+        IReadOnlyList<(string Role, string Path)> inputs, string commandLine, IReadOnlyDictionary<string, double>? truth = null)
     {
         var startTime = DateTimeOffset.UtcNow;
         var total = Stopwatch.StartNew();
@@ -73,7 +81,7 @@ internal static class SampleCommand
         var fitClock = Stopwatch.StartNew();
         var map = SfhFitter.Fit(model, new FitOptions { Objective = Objective.Posterior });
         double mapSeconds = fitClock.Elapsed.TotalSeconds;
-        FitReport.Render(console, model, map);
+        FitReport.Render(console, model, map, truth);
         if (map.ThetaCovariance is null) console.MarkupLine("[yellow]warning:[/] no Laplace covariance at the MAP; warm-up starts from the unit metric.");
 
         var names = model.OutputNames;
@@ -121,7 +129,7 @@ internal static class SampleCommand
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"wall time {wallSeconds:F1} s (MAP {mapSeconds:F1} s, NUTS {samplingSeconds:F1} s); {gradients:N0} gradients; min bulk ESS {minBulkEss:F0}; " +
             $"{efficiency.MinBulkEssPerSecond:F1} min-bulk-ESS/s; {efficiency.MinBulkEssPer1000Gradients:F2} per 1000 gradients; {run.SamplingDivergences} divergences"));
-        return report.Warnings.IsEmpty ? ExitCodes.Success : ExitCodes.CheckFailed;
+        return (report.Warnings.IsEmpty ? ExitCodes.Success : ExitCodes.CheckFailed, posterior, map);
     }
 
     /// <summary>The library's sampling options for the command-line settings.</summary>
