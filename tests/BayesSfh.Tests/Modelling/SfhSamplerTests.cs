@@ -65,4 +65,45 @@ public class SfhSamplerTests(ITestOutputHelper output)
         var r1 = theta.Diagnostics.Summary["R.1"];
         Assert.True(0.05 * Math.Abs(r1["mean"]) > 4.5 * Math.Sqrt(2) * r1["mcse_mean"], "the test cannot resolve a 5 % shift");
     }
+
+    [Fact]
+    public void Calibration_TruthInsideCredibleIntervalsAtTheNominalRate()
+    {
+        // Ten mock galaxies (different Poisson draws of one truth), each sampled; count how often the truth of every free
+        // parameter falls in the central 68 % and 95 % intervals. Intervals of neighbouring parameters are correlated, so
+        // the thresholds are loose: 95 % intervals must cover ≥ 80 % (alert below 88 %), 68 % intervals 50–88 %.
+        int inside68 = 0, inside95 = 0, total = 0;
+        for (ulong seed = 100; seed < 110; seed++)
+        {
+            var mock = MockGalaxy.Create(new MockGalaxyOptions
+            {
+                Alpha = 0.35, Intercept = -1.0, Sigma = 0.2, TotalMass = 2e6, Seed = seed,
+                Templates = new SyntheticTemplateOptions { Ages = 5, MinLogAge = 8.5, MaxLogAge = 10.05, Metallicities = 5, MinMH = -2.2, MaxMH = 0.0, ColourBins = 30, MagnitudeBins = 20 },
+            });
+            var model = SfhModel.Create(mock.Templates, mock.Observed, new SfhModelOptions { Model = MetallicityModelKind.PowerLawMzr });
+            var posterior = SfhSampler.Sample(model, new SfhSamplingOptions { Chains = 2, Warmup = 300, Draws = 500, Seed = seed });
+            foreach (int i in model.Layout.FreeIndices)
+            {
+                string name = model.OutputNames[i];
+                var draws = posterior.Pooled(name);
+                Array.Sort(draws);
+                double truth = mock.Truth[name];
+                total++;
+                if (truth >= Quantile(draws, 0.16) && truth <= Quantile(draws, 0.84)) inside68++;
+                if (truth >= Quantile(draws, 0.025) && truth <= Quantile(draws, 0.975)) inside95++;
+            }
+        }
+        double rate68 = (double)inside68 / total, rate95 = (double)inside95 / total;
+        output.WriteLine($"coverage over {total} parameter-runs: 68 % intervals {rate68:P1}, 95 % intervals {rate95:P1}");
+        if (rate95 < 0.88 || rate68 < 0.58 || rate68 > 0.80) output.WriteLine("ALERT: coverage away from nominal");
+        Assert.InRange(rate95, 0.80, 1.0);
+        Assert.InRange(rate68, 0.50, 0.88);
+    }
+
+    private static double Quantile(double[] sorted, double p)
+    {
+        double h = (sorted.Length - 1) * p;
+        int lo = (int)h;
+        return sorted[lo] + (h - lo) * (sorted[Math.Min(lo + 1, sorted.Length - 1)] - sorted[lo]);
+    }
 }
