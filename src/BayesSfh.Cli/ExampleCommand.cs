@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using BayesSfh.IO;
 using BayesSfh.Modelling;
+using BayesSfh.Sampling.Metrics;
 using BayesSfh.Synthetic;
 using Spectre.Console;
 
@@ -10,23 +11,29 @@ namespace BayesSfh.Cli;
 
 /// <summary>
 /// <c>bayessfh example</c>: the built-in end-to-end job. Simulates a mock galaxy (20 ages × 12 [M/H] toy templates on a
-/// 60 × 40 Hess diagram, power-law MZR truth), writes its input files, reads them back, fits the MAP and prints it
-/// beside the truth.
+/// 60 × 40 Hess diagram, power-law MZR truth), writes its input files, reads them back, fits the MAP, runs NUTS chains
+/// exactly as <c>bayessfh sample</c> does, and prints the posterior beside the truth.
 /// </summary>
 internal static class ExampleCommand
 {
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var output = new Option<DirectoryInfo>("--out") { Description = "Output folder.", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("chains", "example")) };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the mock galaxy's Poisson draw.", DefaultValueFactory = _ => 42UL };
-        var command = new Command("example", "Run the built-in example end to end: mock galaxy → input files → MAP fit → estimates beside the truth.");
-        command.Options.Add(output);
-        command.Options.Add(seed);
-        command.SetAction(result => CliApp.Guard(error, () => Run(console, result.GetValue(output)!.FullName, result.GetValue(seed))));
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the mock galaxy's Poisson draw and of the chains.", DefaultValueFactory = _ => 42UL };
+        var chains = new Option<int>("--chains") { Description = "Number of chains.", DefaultValueFactory = _ => 4 };
+        var warmup = new Option<int>("--warmup") { Description = "Warm-up iterations per chain.", DefaultValueFactory = _ => 1000 };
+        var draws = new Option<int>("--draws") { Description = "Post-warm-up draws per chain.", DefaultValueFactory = _ => 1000 };
+        var threads = new Option<int?>("--threads") { Description = "Chains run at once (default: the processor count). Does not change the draws." };
+        var command = new Command("example",
+            "Run the built-in example end to end: mock galaxy with a known SFH and MZR → input files → MAP → NUTS chains → posterior beside the truth.");
+        foreach (var option in new Option[] { output, seed, chains, warmup, draws, threads }) command.Options.Add(option);
+        command.SetAction(result => CliApp.Guard(error, () => Run(console, result.GetValue(output)!.FullName, result.GetValue(seed),
+            result.GetValue(chains), result.GetValue(warmup), result.GetValue(draws), result.GetValue(threads),
+            string.Join(' ', new[] { "bayessfh" }.Concat(result.Tokens.Select(t => t.Value))))));
         return command;
     }
 
-    private static int Run(IAnsiConsole console, string folder, ulong seed)
+    private static int Run(IAnsiConsole console, string folder, ulong seed, int chains, int warmup, int draws, int? threads, string commandLine)
     {
         var clock = Stopwatch.StartNew();
         var truthOptions = new MockGalaxyOptions { Seed = seed };
@@ -55,13 +62,16 @@ internal static class ExampleCommand
 
         var problem = ProblemLoader.Load(files);
         var model = SfhModel.Create(problem.Templates, problem.Observed, new SfhModelOptions { Model = MetallicityModelKind.PowerLawMzr });
-        var fit = FitCommand.Run(model, mle: false);
-        FitReport.Render(console, model, fit, mock.Truth);
-        FitCommand.Write(console, model, fit, folder);
-
-        double totalFit = Enumerable.Range(0, model.Ages.Count).Sum(j => fit[$"R.{j + 1}"]);
-        console.MarkupLine($"total mass formed: MAP {totalFit:0.000e+0} M☉, truth {truthOptions.TotalMass:0.000e+0} M☉");
+        var settings = new SampleCommand.Settings(chains, warmup, draws, seed, SeedGiven: true, MetricKind.Diagonal, MaxDepth: 10, Delta: 0.8, threads,
+            SaveWarmup: false, folder);
+        var inputs = new List<(string Role, string Path)>
+        {
+            ("templates", files.TemplatesPath), ("observed", files.ObservedPath), ("grid", files.GridPath!), ("luminosity", files.LuminosityPath!),
+        };
+        var (exitCode, posterior, map) = SampleCommand.Execute(console, model, settings, inputs, commandLine, mock.Truth);
+        FitCommand.Write(console, model, map, folder);
+        PosteriorTruthTable.Render(console, posterior, mock.Truth);
         console.MarkupLine($"done in {clock.Elapsed.TotalSeconds:F1} s");
-        return fit.Warnings.IsEmpty ? ExitCodes.Success : ExitCodes.CheckFailed;
+        return exitCode;
     }
 }

@@ -67,6 +67,10 @@ internal static class RunManifest
                 warmup = settings.Warmup,
                 draws = settings.Draws,
                 metric = settings.Metric.ToString().ToLowerInvariant(),
+                coordinates = settings.Coordinates == SamplingCoordinates.StarShare ? "star-share" : "theta",
+                coordinates_note = settings.Coordinates == SamplingCoordinates.StarShare
+                    ? "NUTS ran in (u = ln sum_j s_j R_j, v_j = ln(R_j/R_J), other theta); step sizes and metrics refer to these; chain values are natural parameters"
+                    : "NUTS ran in theta (ln R_j, ln alpha, mh0, ln sigma, ...); chain values are natural parameters",
                 initial_metric = content.Map.ThetaCovariance is null ? "unit" : "laplace",
                 init = $"MAP ± U(-1,1) × {SampleCommand.JitterInStandardDeviations} Laplace SD per coordinate",
                 max_depth = settings.MaxDepth,

@@ -24,15 +24,16 @@ public class CommandTests
     }
 
     [Fact]
-    public void Example_Default_PrintsTruthBesideMapAndWritesOutputs()
+    public void Example_ShortRun_PrintsPosteriorBesideTruthAndWritesOutputs()
     {
         using var folder = new TempFolder();
-        var (code, output, error) = CliRunner.Run("example", "--out", folder.Path);
+        var (code, output, error) = CliRunner.Run("example", "--out", folder.Path, "--warmup", "300", "--draws", "300");
 
-        Assert.True(code == 0, $"exit {code}: {error}\n{output}");
-        Assert.Contains("truth", output);
+        Assert.True(code is 0 or 3, $"exit {code}: {error}\n{output}");
+        Assert.Contains("posterior vs truth", output);
         Assert.Contains("alpha", output);
-        foreach (var file in new[] { "templates.csv", "observed.csv", "grid.csv", "luminosity.csv", "truth.csv", "fit.csv", "covariance.csv" })
+        foreach (var file in new[] { "templates.csv", "observed.csv", "grid.csv", "luminosity.csv", "truth.csv", "fit.csv", "covariance.csv",
+                     "chain-1.csv", "chain-4.csv", "manifest.json" })
             Assert.True(File.Exists(folder.File(file)), file);
     }
 

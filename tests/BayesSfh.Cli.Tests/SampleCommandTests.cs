@@ -69,6 +69,7 @@ public class SampleCommandTests
         Assert.Equal(6, root.GetProperty("log_age_of_r").GetArrayLength());
         Assert.Equal(8.5, root.GetProperty("log_age_of_r")[0].GetProperty("log_age").GetDouble());
         Assert.Equal(2, root.GetProperty("chains").GetArrayLength());
+        Assert.Equal("star-share", root.GetProperty("sampler").GetProperty("coordinates").GetString());
         Assert.True(root.GetProperty("gradients").GetInt64() > 0);
         Assert.Equal(ExpectedParameters, root.GetProperty("map").GetProperty("values").EnumerateArray().Select(v => v.GetProperty("name").GetString()));
 
@@ -111,10 +112,37 @@ public class SampleCommandTests
         Assert.Equal(0.2, manifest.RootElement.GetProperty("model").GetProperty("fixed").GetProperty("sigma").GetDouble());
     }
 
+    [Fact]
+    public void Sample_DeliberatelyUndersampled_DiagnosticsWarnAndExitCodeIsThree()
+    {
+        using var folder = WriteSmallProblem();
+
+        // No warm-up, tiny unadapted steps and 30 draws: chains barely move from their scattered starts.
+        var (code, output, error) = CliRunner.Run("sample", "--templates", folder.File("templates.csv"), "--observed", folder.File("observed.csv"),
+            "--chains", "4", "--warmup", "0", "--draws", "30", "--max-depth", "2", "--seed", "3", "--out", folder.File("run"));
+
+        Assert.True(code == 3, $"exit {code}: {error}\n{output}");
+        Assert.Contains("warning", output, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("rhat", output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Sample_ThetaCoordinates_RecordedInManifest()
+    {
+        using var folder = WriteSmallProblem();
+
+        var (code, output, error) = Sample(folder, "run", "--seed", "5", "--coordinates", "theta");
+
+        Assert.True(code is 0 or 3, $"exit {code}: {error}\n{output}");
+        using var manifest = JsonDocument.Parse(File.ReadAllText(folder.File(Path.Combine("run", "manifest.json"))));
+        Assert.Equal("theta", manifest.RootElement.GetProperty("sampler").GetProperty("coordinates").GetString());
+    }
+
     [Theory]
     [InlineData("--metric", "unit")]
     [InlineData("--chains", "0")]
     [InlineData("--delta", "1.5")]
+    [InlineData("--coordinates", "polar")]
     public void Sample_InvalidOption_ExitsWithInvalidInput(string option, string value)
     {
         using var folder = WriteSmallProblem();
