@@ -32,7 +32,7 @@ internal static class SummarizeCommand
         return command;
     }
 
-    private static int Run(IAnsiConsole console, string runFolder, string? outputFolder, ProductOptions options, string? truthPath)
+    internal static int Run(IAnsiConsole console, string runFolder, string? outputFolder, ProductOptions options, string? truthPath)
     {
         var run = RunDirectory.Load(runFolder);
         var model = run.Model;
