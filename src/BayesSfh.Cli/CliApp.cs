@@ -16,6 +16,7 @@ internal static class CliApp
         root.Subcommands.Add(CheckGradientCommand.Create(console, error));
         root.Subcommands.Add(SampleCommand.Create(console, error));
         root.Subcommands.Add(DiagnoseCommand.Create(console, error));
+        root.Subcommands.Add(SummarizeCommand.Create(console, error));
         foreach (var command in root.Subcommands) command.Options.Add(RunConfigFile.Option());
         int code = Guard(error, () =>
         {

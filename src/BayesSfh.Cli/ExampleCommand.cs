@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using BayesSfh.IO;
 using BayesSfh.Modelling;
+using BayesSfh.Products;
 using BayesSfh.Sampling.Metrics;
 using BayesSfh.Synthetic;
 using Spectre.Console;
@@ -71,6 +72,8 @@ internal static class ExampleCommand
         var (exitCode, posterior, map) = SampleCommand.Execute(console, model, settings, inputs, commandLine, mock.Truth);
         FitCommand.Write(console, model, map, folder);
         PosteriorTruthTable.Render(console, posterior, mock.Truth);
+        console.MarkupLine("[bold]posterior products[/] (as [blue]bayessfh summarize[/] prints and writes them):");
+        SummarizeCommand.Run(console, folder, null, new ProductOptions { Seed = seed }, Path.Combine(folder, "truth.csv"));
         console.MarkupLine($"done in {clock.Elapsed.TotalSeconds:F1} s");
         return exitCode;
     }

@@ -46,6 +46,7 @@ internal static class RunManifest
             model = new
             {
                 metallicity_model = model.Options.Model.ToString(),
+                template_scale = settings.TemplateScale,
                 max_age_gyr = model.Options.MaxAgeGyr,
                 log_age_edges = model.Options.LogAgeEdges,
                 mzr_log10_reference_mass = model.Options.MzrLog10ReferenceMass,

@@ -27,7 +27,7 @@ internal static class SampleCommand
 
     /// <summary>The sampling options of the command line.</summary>
     internal sealed record Settings(int Chains, int Warmup, int Draws, ulong Seed, bool SeedGiven, MetricKind Metric, int MaxDepth, double Delta,
-        int? Threads, bool SaveWarmup, string OutputFolder, SamplingCoordinates Coordinates = SamplingCoordinates.StarShare);
+        int? Threads, bool SaveWarmup, string OutputFolder, SamplingCoordinates Coordinates = SamplingCoordinates.StarShare, double TemplateScale = 1.0);
 
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
@@ -56,7 +56,8 @@ internal static class SampleCommand
             ulong? givenSeed = result.GetValue(seed);
             var settings = new Settings(result.GetValue(chains), result.GetValue(warmup), result.GetValue(draws), givenSeed ?? DrawSeed(), givenSeed is not null,
                 ParseMetric(result.GetValue(metric)!), result.GetValue(maxDepth), result.GetValue(delta), result.GetValue(threads),
-                result.GetValue(saveWarmup), result.GetValue(output)!.FullName, ParseCoordinates(result.GetValue(coordinates)!));
+                result.GetValue(saveWarmup), result.GetValue(output)!.FullName, ParseCoordinates(result.GetValue(coordinates)!),
+                result.GetValue(problem.TemplateScale));
             string commandLine = string.Join(' ', new[] { "bayessfh" }.Concat(result.Tokens.Select(t => Quote(t.Value))));
             return Run(console, problem.Build(result), settings, problem.InputFiles(result).ToList(), commandLine);
         }));
