@@ -24,8 +24,10 @@ internal abstract class ImfSegment(double lower, double upper)
     /// <summary>The mass m in [Lower, Upper] with ∫_Lower^m f dm = <paramref name="target"/> (clamped to the segment).</summary>
     public abstract double InverseNumberIntegral(double target);
 
-    /// <summary>Total number integral over the segment.</summary>
-    public double Weight => NumberIntegral(Lower, Upper);
+    private double _weight = double.NaN;
+
+    /// <summary>Total number integral over the segment (computed once; a benign race recomputes the same value).</summary>
+    public double Weight => double.IsNaN(_weight) ? _weight = NumberIntegral(Lower, Upper) : _weight;
 }
 
 /// <summary>f(m) = c m^(−α): ∫_a^b = c a^(1−α) expm1((1−α) ln(b/a)) / (1−α), stable at α = 1 (the ln limit).</summary>
@@ -117,7 +119,7 @@ internal sealed class LogNormalSegment(double lower, double upper, double coeffi
         for (int iteration = 0; iteration < 60; iteration++)
         {
             double g = NumberIntegral(Lower, mass) - target;
-            if (g == 0) break;
+            if (Math.Abs(g) <= 1e-16 * Weight) break;
             if (g > 0) hi = mass; else lo = mass;
             double next = mass - g / Density(mass);
             if (!(next >= lo && next <= hi)) next = 0.5 * (lo + hi);
