@@ -59,7 +59,7 @@ public static class ParsecIsochroneReader
                 Finish();
                 continue;
             }
-            if (comment || columns is null || char.IsAsciiLetter(text.TrimStart()[0]))
+            if (comment || columns is null || char.IsAsciiLetter(text.AsSpan().TrimStart()[0]))
             {
                 var names = TextTable.Names(text);
                 if (names.Contains("Mini") || names.Contains("logAge"))
