@@ -168,17 +168,35 @@ public static class BuiltinIsochrones
         return new Isochrone(logAge, mh, mass, magnitudes, phases, logL, logTeff, model.Z, SourceName);
     }
 
-    // Root of f(m) = target for f decreasing in m on [lo, hi], bisection in log m (to ~1e-13 relative).
+    // Root of f(m) = target for f decreasing in m on [lo, hi] (Illinois regula falsi in log m, ~1e-12 relative).
     private static double SolveDecreasing(Func<double, double> f, double target, double lo, double hi) =>
         SolveIncreasing(m => -f(m), -target, lo, hi);
 
     private static double SolveIncreasing(Func<double, double> f, double target, double lo, double hi)
     {
         double a = Math.Log(lo), b = Math.Log(hi);
-        for (int i = 0; i < 52 && b - a > 1e-13; i++)
+        double fa = f(lo) - target, fb = f(hi) - target;
+        if (!(fa < 0)) return lo;
+        if (!(fb > 0)) return hi;
+        int side = 0;
+        for (int i = 0; i < 200 && b - a > 1e-12; i++)
         {
-            double mid = 0.5 * (a + b);
-            if (f(Math.Exp(mid)) < target) a = mid; else b = mid;
+            double c = (a * fb - b * fa) / (fb - fa);
+            if (!(c > a && c < b)) c = 0.5 * (a + b);
+            double fc = f(Math.Exp(c)) - target;
+            if (fc == 0) return Math.Exp(c);
+            if (fc < 0)
+            {
+                a = c; fa = fc;
+                if (side == -1) fb *= 0.5;
+                side = -1;
+            }
+            else
+            {
+                b = c; fb = fc;
+                if (side == 1) fa *= 0.5;
+                side = 1;
+            }
         }
         return Math.Exp(0.5 * (a + b));
     }
