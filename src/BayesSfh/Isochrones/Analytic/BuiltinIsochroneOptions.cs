@@ -4,7 +4,7 @@ namespace BayesSfh.Isochrones.Analytic;
 /// Settings of the built-in analytic isochrones (<see cref="BuiltinIsochrones"/>). Immutable; validates itself.
 /// </summary>
 /// <remarks>
-/// Points: the main sequence gets <see cref="MainSequencePoints"/> (half uniform in log mass, half concentrated towards
+/// Points: the main sequence gets <see cref="MainSequencePoints"/> (60 % uniform in log mass, 40 % concentrated towards
 /// the turnoff in fractional main-sequence age), the subgiant branch <see cref="SubgiantPoints"/> (uniform in fractional
 /// Hertzsprung-gap time) and the red-giant branch <see cref="GiantBranchPoints"/> (uniform in log L up to the tip).
 /// </remarks>
@@ -16,8 +16,8 @@ public sealed record BuiltinIsochroneOptions
     /// <summary>Largest initial mass in M☉ (≤ 100). Default 100; the isochrone stops earlier at the end of evolution.</summary>
     public double MaximumMass { get; init; } = 100;
 
-    /// <summary>Number of main-sequence points (≥ 4). Default 120.</summary>
-    public int MainSequencePoints { get; init; } = 120;
+    /// <summary>Number of main-sequence points (≥ 4). Default 150.</summary>
+    public int MainSequencePoints { get; init; } = 150;
 
     /// <summary>Number of subgiant-branch (Hertzsprung gap) points (≥ 2). Default 40.</summary>
     public int SubgiantPoints { get; init; } = 40;

@@ -90,8 +90,8 @@ public static class BuiltinIsochrones
         bool hasTurnoff = model.MainSequenceLifetime(mMax) <= t;
         double mTo = hasTurnoff ? SolveDecreasing(model.MainSequenceLifetime, t, mMin, mMax) : mMax;
 
-        // Main sequence: half uniform in log M, half towards the turnoff in τ = t/t_MS.
-        int nLog = options.MainSequencePoints / 2, nTau = options.MainSequencePoints - nLog;
+        // Main sequence: 60 % uniform in log M, 40 % towards the turnoff in τ = t/t_MS.
+        int nLog = options.MainSequencePoints * 3 / 5, nTau = options.MainSequencePoints - nLog;
         int nLogUsed = hasTurnoff ? nLog : options.MainSequencePoints - 1;
         for (int i = 0; i < nLogUsed; i++) masses.Add(mMin * Math.Pow(mTo / mMin, (double)i / nLogUsed));
         if (hasTurnoff)
@@ -168,10 +168,12 @@ public static class BuiltinIsochrones
         return new Isochrone(logAge, mh, mass, magnitudes, phases, logL, logTeff, model.Z, SourceName);
     }
 
-    // Root of f(m) = target for f decreasing in m on [lo, hi] (Illinois regula falsi in log m, ~1e-12 relative).
+    // Root of f(m) = target for f decreasing in m on [lo, hi] (Illinois regula falsi in log m, ~1e-12 relative). Returns
+    // the bracket end on the f > target side, so a star placed at a phase boundary is still in the earlier phase.
     private static double SolveDecreasing(Func<double, double> f, double target, double lo, double hi) =>
         SolveIncreasing(m => -f(m), -target, lo, hi);
 
+    // Root of f(m) = target for f increasing in m; returns the bracket end with f < target.
     private static double SolveIncreasing(Func<double, double> f, double target, double lo, double hi)
     {
         double a = Math.Log(lo), b = Math.Log(hi);
@@ -198,6 +200,6 @@ public static class BuiltinIsochrones
                 side = 1;
             }
         }
-        return Math.Exp(0.5 * (a + b));
+        return Math.Exp(a);
     }
 }
