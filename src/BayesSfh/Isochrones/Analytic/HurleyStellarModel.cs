@@ -2,13 +2,13 @@ namespace BayesSfh.Isochrones.Analytic;
 
 /// <summary>
 /// Analytic single-star evolution at one metallicity after Hurley, Pols &amp; Tout (2000, MNRAS 315, 543; "SSE"):
-/// main-sequence lifetime (eqs. 4–7), main-sequence luminosity track (eqs. 8, 11–12, 18–20, without the hook term),
+/// main-sequence lifetime (eqs. 4–7), main-sequence luminosity and radius tracks (eqs. 8–9, 11–13, 18–24, without the hook terms),
 /// Hertzsprung gap (§5.1), first giant branch via the core-mass–luminosity relation (eqs. 37–43, radius eq. 46) up to
 /// helium ignition (eq. 49). ZAMS from <see cref="ToutZams"/>. Times in Myr, masses in M☉, L and R in solar units.
 /// </summary>
 /// <remarks>
-/// Simplifications (see docs/builtin-isochrones.md): no main-sequence hook (ΔL = ΔR = 0); the main-sequence radius
-/// follows log(R/R_ZAMS) = log(R_TMS/R_ZAMS)(0.4τ + 0.6τ³) instead of eqs. 13, 21–23; on the giant branch every
+/// Simplifications (see docs/builtin-isochrones.md): no main-sequence hook (ΔL = ΔR = 0 in eqs. 12–13); below
+/// Z = 0.02 the giant-branch radius is interpolated in log Z (see <see cref="GiantBranchRadius"/>); on the giant branch every
 /// mass below M_FGB uses the degenerate-core relations of eqs. 37–43 (Hurley use a different core-mass law above
 /// M_HeF); stars above M_FGB end at the end of the Hertzsprung gap with L = L_HeI; no mass loss, no core-helium
 /// burning or later phases. Z must lie in [1e-4, 0.03].
@@ -26,6 +26,8 @@ public sealed class HurleyStellarModel
     private readonly double[] _a = new double[82];
     private readonly double[] _b = new double[14];
     private readonly double _xParam, _mHook, _mHeF, _mFgb, _lHeF, _alpha1;
+    private readonly GiantRadiusFit _giantRadius, _giantRadiusPoor;
+    private readonly double _giantRadiusWeight;
 
     /// <summary>Prepares the Z-dependent coefficients (Appendix A/B of Hurley et al. 2000).</summary>
     /// <param name="z">Metal mass fraction, 1e-4 ≤ Z ≤ 0.03.</param>
@@ -39,6 +41,9 @@ public sealed class HurleyStellarModel
         _zams = ToutZams.At(z);
         InitialiseACoefficients();
         InitialiseBCoefficients();
+        _giantRadius = new GiantRadiusFit(Math.Max(z, 0.02));
+        _giantRadiusPoor = new GiantRadiusFit(MinimumZ);
+        _giantRadiusWeight = z >= 0.02 ? 0 : Math.Log10(z / 0.02) / Math.Log10(MinimumZ / 0.02);
         _xParam = Math.Max(0.95, Math.Min(0.95 - 0.03 * (_zeta + 0.30103), 0.99));
         _mHook = 1.0185 + 0.16015 * _zeta + 0.0892 * _zeta * _zeta;
         _mHeF = 1.995 + 0.25 * _zeta + 0.087 * _zeta * _zeta;
@@ -115,11 +120,44 @@ public sealed class HurleyStellarModel
             ? _b[9] * Math.Pow(mass, _b[10]) / (1 + _alpha1 * Math.Exp(15 * (mass - _mHeF)))
             : (_b[11] + _b[12] * Math.Pow(mass, 3.8)) / (_b[13] + mass * mass);
 
-    /// <summary>Giant-branch radius R_GB = A (L^b1 + b2 L^b3), A = min(b4 M^−b5, b6 M^−b7) (eq. 46).</summary>
+    /// <summary>
+    /// Giant-branch radius R_GB = A (L^b1 + b2 L^b3), A = min(b4 M^−b5, b6 M^−b7) (eq. 46). For Z ≥ 0.02 the
+    /// coefficients are Hurley's at Z; for Z &lt; 0.02 log R_GB is interpolated linearly in log Z between eq. 46 at
+    /// Z = 0.02 and at Z = 1e-4, because eq. 46 with the Appendix B coefficients is not monotonic in Z between
+    /// 0.001 and 0.005 (b2 and b3 switch branches), which would make some metal-poor giant branches redder than
+    /// metal-richer ones.
+    /// </summary>
     public double GiantBranchRadius(double mass, double luminosity)
     {
-        double a = Math.Min(_b[4] * Math.Pow(mass, -_b[5]), _b[6] * Math.Pow(mass, -_b[7]));
-        return a * (Math.Pow(luminosity, _b[1]) + _b[2] * Math.Pow(luminosity, _b[3]));
+        if (_giantRadiusWeight == 0) return _giantRadius.Radius(mass, luminosity);
+        double logSolar = Math.Log(_giantRadius.Radius(mass, luminosity));
+        double logPoor = Math.Log(_giantRadiusPoor.Radius(mass, luminosity));
+        return Math.Exp(logSolar + _giantRadiusWeight * (logPoor - logSolar));
+    }
+
+    /// <summary>Eq. 46 coefficients b1–b7 (Appendix B) at one metallicity.</summary>
+    private readonly struct GiantRadiusFit
+    {
+        private readonly double _b1, _b2, _b3, _b4, _b5, _b6, _b7;
+
+        public GiantRadiusFit(double z)
+        {
+            double x = Math.Log10(z / 0.02), s = Math.Log10(z), x5 = Math.Pow(x, 5);
+            _b1 = Math.Min(0.54, Poly(x, 0.397, 0.28826, 0.5293));
+            _b2 = Math.Min(Math.Max(Math.Pow(10, -4.6739 - 0.9394 * s), -0.04167 + 55.67 * z), 0.4771 - 9329.21 * Math.Pow(z, 2.94));
+            _b3 = Math.Pow(10, Math.Max(-0.1451, -2.2794 - 1.5175 * s - 0.254 * s * s));
+            if (z >= 0.004) _b3 = Math.Max(_b3, 0.7307 + 14265.1 * Math.Pow(z, 3.395));
+            _b4 = Poly(x, 0.9960283, 0.8164393, 2.383830, 2.223436, 0.8638115) + 0.1231572 * x5;
+            _b5 = Poly(x, 2.561062e-1, 7.072646e-2, -5.444596e-2, -5.798167e-2, -1.349129e-2);
+            _b6 = Poly(x, 1.157338, 1.467883, 4.299661, 3.130500, 6.99208e-1) + 0.01640687 * x5;
+            _b7 = Poly(x, 4.022765e-1, 3.050010e-1, 9.962137e-1, 7.914079e-1, 1.728098e-1);
+        }
+
+        public double Radius(double mass, double luminosity)
+        {
+            double a = Math.Min(_b4 * Math.Pow(mass, -_b5), _b6 * Math.Pow(mass, -_b7));
+            return a * (Math.Pow(luminosity, _b1) + _b2 * Math.Pow(luminosity, _b3));
+        }
     }
 
     /// <summary>
@@ -154,11 +192,15 @@ public sealed class HurleyStellarModel
             double tau = Math.Max(ageMyr, 0) / tMs;
             double alphaL = AlphaL(mass), betaL = BetaL(mass), eta = Eta(mass);
             double logRatioL = alphaL * tau + betaL * Math.Pow(tau, eta) + (Math.Log10(lTms / lZams) - alphaL - betaL) * tau * tau;
-            double logRatioR = Math.Log10(rTms / rZams) * (0.4 * tau + 0.6 * tau * tau * tau);
-            return new StellarState(EvolutionaryPhase.MainSequence, lZams * Math.Pow(10, logRatioL), rZams * Math.Pow(10, logRatioR));
+            double alphaR = AlphaR(mass), betaR = BetaRPrime(mass) - 1, gamma = Gamma(mass);
+            double tau3 = tau * tau * tau, tau10 = Math.Pow(tau, 10), tau40 = Math.Pow(tau10, 4);
+            double logRatioR = alphaR * tau + betaR * tau10 + gamma * tau40 + (Math.Log10(rTms / rZams) - alphaR - betaR - gamma) * tau3;
+            double radius = rZams * Math.Pow(10, logRatioR);
+            if (mass < _mHeF) radius = Math.Max(radius, 0.0258 * Math.Pow(1 + (0.76 - 3 * _z), 5.0 / 3.0) / Math.Cbrt(mass)); // eq. 24
+            return new StellarState(EvolutionaryPhase.MainSequence, lZams * Math.Pow(10, logRatioL), radius);
         }
         double tBgb = BaseGiantBranchTime(mass);
-        if (ageMyr < tBgb)
+        if (ageMyr <= tBgb)
         {
             double lEnd = mass < _mFgb ? BaseGiantBranchLuminosity(mass) : HeliumIgnitionLuminosity(mass);
             double rEnd = GiantBranchRadius(mass, lEnd);
@@ -201,6 +243,43 @@ public sealed class HurleyStellarModel
         }
         return beta;
     }
+
+    // Eq. 21 (α_R).
+    private double AlphaR(double m)
+    {
+        if (m >= _a[66] && m <= _a[67]) return AlphaR21(m);
+        if (m < 0.5) return _a[62];
+        if (m < 0.65) return _a[62] + (_a[63] - _a[62]) * (m - 0.5) / 0.15;
+        if (m < _a[68]) return _a[63] + (_a[64] - _a[63]) * (m - 0.65) / (_a[68] - 0.65);
+        if (m < _a[66]) return _a[64] + (AlphaR21(_a[66]) - _a[64]) * (m - _a[68]) / (_a[66] - _a[68]);
+        return AlphaR21(_a[67]) + _a[65] * (m - _a[67]);
+    }
+
+    private double AlphaR21(double m) => _a[58] * Math.Pow(m, _a[60]) / (_a[59] + Math.Pow(m, _a[61]));
+
+    // Eq. 22 (β'_R = β_R + 1).
+    private double BetaRPrime(double m)
+    {
+        if (m <= 1.0) return 1.06;
+        if (m < _a[74]) return 1.06 + (_a[72] - 1.06) * (m - 1.0) / (_a[74] - 1.06);
+        if (m < 2.0) return _a[72] + (BetaR22(2.0) - _a[72]) * (m - _a[74]) / (2.0 - _a[74]);
+        if (m <= 16.0) return BetaR22(m);
+        return BetaR22(16.0) + _a[73] * (m - 16.0);
+    }
+
+    private double BetaR22(double m) => _a[69] * Math.Pow(m, 3.5) / (_a[70] + Math.Pow(m, _a[71]));
+
+    // Eq. 23 (γ); (M − a78) is floored at 0 so masses below a78 give γ = a76 instead of a complex power.
+    private double Gamma(double m)
+    {
+        if (m > _a[75] + 0.1) return 0.0;
+        if (m <= 1.0) return GammaLow(m);
+        if (m <= _a[75]) return GammaLow(1.0) + (_a[80] - GammaLow(1.0)) * Math.Pow((m - 1.0) / (_a[75] - 1.0), _a[81]);
+        double c = _a[75] == 1.0 ? GammaLow(1.0) : _a[80];
+        return c - 10.0 * (m - _a[75]) * c;
+    }
+
+    private double GammaLow(double m) => _a[76] + _a[77] * Math.Pow(Math.Max(m - _a[78], 0.0), _a[79]);
 
     // Eq. 18 (η).
     private double Eta(double m)
@@ -312,22 +391,42 @@ public sealed class HurleyStellarModel
         a[55] = Poly(x, 3.579064e-1, -6.442936e-1, 5.494644, 1.054952e1, 5.280991);
         a[56] = Poly(x, 9.587587e-1, 8.777464e-1, 2.017321e-1);
         a[57] = Math.Max(0.6355 - 0.4192 * x, Math.Max(1.25, Math.Min(1.4, 1.5135 + 0.3769 * x)));
+        a[58] = Poly(x, 4.907546e-1, -1.683928e-1, -3.108742e-1, -7.202918e-2);
+        a[59] = Poly(x, 4.537070, -4.465455, -1.612690, -1.623246);
+        a[60] = Poly(x, 1.796220, 2.814020e-1, 1.423325, 3.421036e-1);
+        a[61] = Poly(x, 2.256216, 3.773400e-1, 1.537867, 4.396373e-1);
+        a[62] = Math.Max(0.065, Poly(x, 8.4300e-2, -4.7500e-2, -3.5200e-2));
+        a[63] = Poly(x, 7.3600e-2, 7.4900e-2, 4.4260e-2);
+        if (_z < 0.004) a[63] = Math.Min(0.055, a[63]);
+        a[64] = Math.Max(0.091, Math.Min(0.121, Poly(x, 1.3600e-1, 3.5200e-2)));
+        a[65] = Poly(x, 1.564231e-3, 1.653042e-3, -4.439786e-3, -4.951011e-3, -1.216530e-3);
+        a[66] = Math.Max(Poly(x, 1.4770, 2.9600e-1), Math.Min(1.6, -0.308 - 1.046 * x));
+        a[66] = Math.Max(0.8, Math.Min(0.8 - 2.0 * x, a[66]));
+        a[67] = Poly(x, 5.210157, -4.143695, -2.120870);
+        a[68] = Math.Max(0.9, Math.Min(Poly(x, 1.1160, 1.6600e-1), 1.0));
+        if (a[68] > a[66]) a[64] = AlphaR21(a[66]);
+        a[68] = Math.Min(a[68], a[66]);
+        a[69] = Poly(x, 1.071489, -1.164852e-1, -8.623831e-2, -1.582349e-2);
+        a[70] = Poly(x, 7.108492e-1, 7.935927e-1, 3.926983e-1, 3.622146e-2);
+        a[71] = Poly(x, 3.478514, -2.585474e-2, -1.512955e-2, -2.833691e-3);
+        a[72] = Poly(x, 9.132108e-1, -1.653695e-1, 0, 3.636784e-2);
+        if (_z > 0.01) a[72] = Math.Max(a[72], 0.95);
+        a[73] = Poly(x, 3.969331e-3, 4.539076e-3, 1.720906e-3, 1.897857e-4);
+        a[74] = Math.Max(1.4, Math.Min(Poly(x, 1.600, 7.640e-1, 3.322e-1), 1.6));
+        a[75] = Math.Max(Math.Max(1.0, Math.Min(Poly(x, 8.109e-1, -6.282e-1), 1.27)), 0.6355 - 0.4192 * x);
+        a[76] = Math.Max(Poly(x, 1.192334e-2, 1.083057e-2, 1.230969, 1.551656), -0.1015564 - 0.2161264 * x - 0.05182516 * x * x);
+        a[77] = Math.Max(-0.3868776 - 0.5457078 * x - 0.1463472 * x * x, Math.Min(0.0, Poly(x, -1.668868e-1, 5.818123e-1, -1.105027e1, -1.668070e1)));
+        a[78] = Math.Max(0.0, Math.Min(Poly(x, 7.615495e-1, 1.068243e-1, -2.011333e-1, -9.371415e-2), 7.454 + 9.046 * x));
+        a[79] = Math.Min(Poly(x, 9.409838, 1.522928), Math.Max(2.0, -13.3 - 18.6 * x));
+        a[80] = Math.Max(0.0585542, Poly(x, -2.7110e-1, -5.7560e-1, -8.3800e-2));
+        a[81] = Math.Min(1.5, Math.Max(0.4, Poly(x, 2.4930, 1.1475)));
     }
 
-    // Appendix B coefficients b1–b7 (giant-branch radius) and b9–b13 (helium-ignition luminosity).
+    // Appendix B coefficients b9–b13 (helium-ignition luminosity, eq. 49).
     private void InitialiseBCoefficients()
     {
-        double x = _zeta, z = _z, s = _sigma;
+        double x = _zeta;
         var b = _b;
-        b[1] = Math.Min(0.54, Poly(x, 0.397, 0.28826, 0.5293));
-        b[2] = Math.Min(Math.Max(Math.Pow(10, -4.6739 - 0.9394 * s), -0.04167 + 55.67 * z), 0.4771 - 9329.21 * Math.Pow(z, 2.94));
-        b[3] = Math.Pow(10, Math.Max(-0.1451, -2.2794 - 1.5175 * s - 0.254 * s * s));
-        if (z >= 0.004) b[3] = Math.Max(b[3], 0.7307 + 14265.1 * Math.Pow(z, 3.395));
-        double x5 = Math.Pow(x, 5);
-        b[4] = Poly(x, 0.9960283, 0.8164393, 2.383830, 2.223436, 0.8638115) + 0.1231572 * x5;
-        b[5] = Poly(x, 2.561062e-1, 7.072646e-2, -5.444596e-2, -5.798167e-2, -1.349129e-2);
-        b[6] = Poly(x, 1.157338, 1.467883, 4.299661, 3.130500, 6.99208e-1) + 0.01640687 * x5;
-        b[7] = Poly(x, 4.022765e-1, 3.050010e-1, 9.962137e-1, 7.914079e-1, 1.728098e-1);
         b[9] = Poly(x, 2.751631e3, 3.557098e2);
         b[10] = Poly(x, -3.820831e-2, 5.872664e-2);
         b[11] = Math.Pow(Poly(x, 1.071738e2, -8.970339e1, -3.949739e1), 2);
