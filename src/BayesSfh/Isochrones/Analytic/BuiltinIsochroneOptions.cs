@@ -31,6 +31,15 @@ public sealed record BuiltinIsochroneOptions
     /// <summary>Whether to include the red-giant branch (requires <see cref="IncludeSubgiantBranch"/>). Default true.</summary>
     public bool IncludeRedGiantBranch { get; init; } = true;
 
+    /// <summary>
+    /// Whether to add the approximate red clump (<see cref="HurleyStellarModel.ClumpStateAt"/>) of stars below M_HeF
+    /// (requires <see cref="IncludeRedGiantBranch"/>). Default false.
+    /// </summary>
+    public bool IncludeCoreHeliumBurning { get; init; }
+
+    /// <summary>Number of red-clump points (≥ 2). Default 20.</summary>
+    public int CoreHeliumBurningPoints { get; init; } = 20;
+
     /// <summary>Default options.</summary>
     public static BuiltinIsochroneOptions Default { get; } = new();
 
@@ -49,5 +58,9 @@ public sealed record BuiltinIsochroneOptions
             throw new ArgumentException($"Giant-branch points must be ≥ 2 (got {GiantBranchPoints}).", nameof(GiantBranchPoints));
         if (IncludeRedGiantBranch && !IncludeSubgiantBranch)
             throw new ArgumentException("The red-giant branch needs the subgiant branch.", nameof(IncludeRedGiantBranch));
+        if (IncludeCoreHeliumBurning && !IncludeRedGiantBranch)
+            throw new ArgumentException("Core helium burning needs the red-giant branch.", nameof(IncludeCoreHeliumBurning));
+        if (CoreHeliumBurningPoints < 2)
+            throw new ArgumentException($"Core-helium-burning points must be ≥ 2 (got {CoreHeliumBurningPoints}).", nameof(CoreHeliumBurningPoints));
     }
 }

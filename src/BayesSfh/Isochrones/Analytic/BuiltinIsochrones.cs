@@ -6,7 +6,8 @@ namespace BayesSfh.Isochrones.Analytic;
 /// Built-in approximate isochrones from analytic stellar evolution (<see cref="HurleyStellarModel"/>: Tout et al. 1996
 /// ZAMS, Hurley et al. 2000 main sequence, Hertzsprung gap and first giant branch) and approximate Johnson–Cousins
 /// photometry (<see cref="JohnsonCousinsPhotometry"/>; filters "U", "B", "V", "R", "I"). For offline demos and tests,
-/// not for science: no core-helium burning, AGB, white dwarfs, main-sequence hook or mass loss.
+/// not for science: no AGB, white dwarfs, main-sequence hook or mass loss; core-helium burning only as an optional
+/// approximate red clump (<see cref="BuiltinIsochroneOptions.IncludeCoreHeliumBurning"/>).
 /// </summary>
 /// <remarks>
 /// [M/H] → Z with <see cref="SolarScaling.ZFromMetallicity"/> (PARSEC convention, Z☉ = 0.01524, Y = 0.2485 + 1.78 Z);
@@ -115,32 +116,51 @@ public static class BuiltinIsochrones
             for (int k = 1; k <= options.SubgiantPoints; k++)
                 masses.Add(k == options.SubgiantPoints ? mBgb : SolveIncreasing(GapFraction, tauEnd * k / options.SubgiantPoints, mTo, mBgb));
 
-            if (hasBgb && options.IncludeRedGiantBranch && mBgb < model.FirstGiantBranchMass)
-                AddGiantBranch(model, t, mBgb, mMax, options.GiantBranchPoints, masses);
+            if (hasBgb && options.IncludeRedGiantBranch && mBgb < model.FirstGiantBranchMass
+                && AddGiantBranch(model, t, mBgb, mMax, options.GiantBranchPoints, masses) is { } mTip
+                && options.IncludeCoreHeliumBurning)
+                AddClump(model, t, mTip, mMax, options.CoreHeliumBurningPoints, masses);
         }
-        return Evaluate(model, logAge, mh, t, masses);
+        return Evaluate(model, logAge, mh, t, masses, options.IncludeCoreHeliumBurning);
     }
 
-    private static void AddGiantBranch(HurleyStellarModel model, double t, double mBgb, double mMax, int points, List<double> masses)
+    // Adds RGB points; returns the tip mass when the isochrone reaches helium ignition below mMax, else null.
+    private static double? AddGiantBranch(HurleyStellarModel model, double t, double mBgb, double mMax, int points, List<double> masses)
     {
-        double mTip = model.EndTime(mMax) >= t ? mMax : SolveDecreasing(model.EndTime, t, mBgb, mMax);
+        bool reachesTip = model.EndTime(mMax) < t;
+        double mTip = reachesTip ? SolveDecreasing(model.EndTime, t, mBgb, mMax) : mMax;
         var tipState = model.StateAt(mTip, t);
-        if (tipState.Phase != EvolutionaryPhase.RedGiantBranch) return;
+        if (tipState.Phase != EvolutionaryPhase.RedGiantBranch) return null;
         double lStart = model.BaseGiantBranchLuminosity(mBgb), lEnd = tipState.Luminosity;
-        if (!(lEnd > lStart)) return;
+        if (!(lEnd > lStart)) return null;
         for (int k = 1; k <= points; k++)
         {
             double l = lStart * Math.Pow(lEnd / lStart, (double)k / points);
             masses.Add(k == points ? mTip : SolveDecreasing(m => model.GiantBranchTimeAtLuminosity(m, l), t, mBgb, mTip));
         }
+        return reachesTip ? mTip : null;
     }
 
-    private static Isochrone Evaluate(HurleyStellarModel model, double logAge, double mh, double t, List<double> masses)
+    // Red-clump points: masses whose helium ignition happened a fraction f = k/points of the clump duration ago.
+    private static void AddClump(HurleyStellarModel model, double t, double mTip, double mMax, int points, List<double> masses)
+    {
+        for (int k = 1; k <= points; k++)
+        {
+            double ignition = t - HurleyStellarModel.ClumpDuration * k / points;
+            if (model.EndTime(mMax) >= ignition) return;
+            double m = SolveDecreasing(model.EndTime, ignition, mTip, mMax);
+            if (!(m < model.HeliumFlashMass)) return;
+            masses.Add(m);
+        }
+    }
+
+    private static Isochrone Evaluate(HurleyStellarModel model, double logAge, double mh, double t, List<double> masses, bool clump)
     {
         var kept = new List<(double Mass, StellarState State)>(masses.Count);
         foreach (double m in masses)
         {
             var state = model.StateAt(m, t);
+            if (clump && state.Phase == EvolutionaryPhase.Unknown) state = model.ClumpStateAt(m, t);
             if (state.Phase == EvolutionaryPhase.Unknown || !(state.Luminosity > 0) || !(state.Radius > 0)) continue;
             if (kept.Count > 0 && m < kept[^1].Mass) continue; // guard against bisection round-off
             kept.Add((m, state));

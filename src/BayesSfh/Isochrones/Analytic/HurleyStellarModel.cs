@@ -220,6 +220,28 @@ public sealed class HurleyStellarModel
         return new StellarState(EvolutionaryPhase.Unknown, double.NaN, double.NaN);
     }
 
+    /// <summary>Duration of the approximate red-clump phase of <see cref="ClumpStateAt"/>, Myr.</summary>
+    public const double ClumpDuration = 100.0;
+
+    /// <summary>Luminosity at the start of the approximate red-clump phase, L☉ (log L = 1.7).</summary>
+    public const double ClumpLuminosity = 50.0;
+
+    /// <summary>
+    /// Approximate core-helium-burning (red clump / red horizontal branch) state of a star below M_HeF that ignited
+    /// helium in a flash at <see cref="EndTime"/>: for f = (t − t_end)/<see cref="ClumpDuration"/> in [0, 1],
+    /// L = <see cref="ClumpLuminosity"/> × 10^(0.2 f) and R = 0.9 R_GB(M, L). Not Hurley's §6 (no ZAHB fit, no blue
+    /// horizontal branch, no blue loops); a demo-level clump whose colour follows the giant branch's metallicity
+    /// dependence. Phase <see cref="EvolutionaryPhase.Unknown"/> (NaN L, R) outside that window or for M ≥ M_HeF.
+    /// </summary>
+    public StellarState ClumpStateAt(double mass, double ageMyr)
+    {
+        if (!(mass < _mHeF)) return new StellarState(EvolutionaryPhase.Unknown, double.NaN, double.NaN);
+        double f = (ageMyr - EndTime(mass)) / ClumpDuration;
+        if (!(f >= 0 && f <= 1)) return new StellarState(EvolutionaryPhase.Unknown, double.NaN, double.NaN);
+        double l = ClumpLuminosity * Math.Pow(10, 0.2 * f);
+        return new StellarState(EvolutionaryPhase.CoreHeliumBurning, l, 0.9 * GiantBranchRadius(mass, l));
+    }
+
     // Eq. 19 (α_L).
     private double AlphaL(double m)
     {

@@ -191,6 +191,7 @@ public class BuiltinIsochronesTests
     [InlineData(nameof(BuiltinIsochroneOptions.SubgiantPoints))]
     [InlineData(nameof(BuiltinIsochroneOptions.GiantBranchPoints))]
     [InlineData(nameof(BuiltinIsochroneOptions.IncludeRedGiantBranch))]
+    [InlineData(nameof(BuiltinIsochroneOptions.CoreHeliumBurningPoints))]
     public void Options_Invalid_ThrowNamingTheSetting(string name)
     {
         var options = name switch
@@ -200,6 +201,7 @@ public class BuiltinIsochronesTests
             nameof(BuiltinIsochroneOptions.MainSequencePoints) => new BuiltinIsochroneOptions { MainSequencePoints = 3 },
             nameof(BuiltinIsochroneOptions.SubgiantPoints) => new BuiltinIsochroneOptions { SubgiantPoints = 1 },
             nameof(BuiltinIsochroneOptions.GiantBranchPoints) => new BuiltinIsochroneOptions { GiantBranchPoints = 0 },
+            nameof(BuiltinIsochroneOptions.CoreHeliumBurningPoints) => new BuiltinIsochroneOptions { CoreHeliumBurningPoints = 1 },
             _ => new BuiltinIsochroneOptions { IncludeSubgiantBranch = false },
         };
 
@@ -234,5 +236,66 @@ public class BuiltinIsochronesTests
         var options = new BuiltinIsochroneOptions { MinimumMass = 3 };
 
         Assert.Throws<ArgumentException>(() => BuiltinIsochrones.Create(10, 0, options));
+    }
+}
+
+public class BuiltinIsochronesClumpTests
+{
+    private static readonly BuiltinIsochroneOptions WithClump = new() { IncludeCoreHeliumBurning = true };
+
+    private static int[] ClumpIndices(Isochrone iso) =>
+        Enumerable.Range(0, iso.Count).Where(i => iso.Phases[i] == EvolutionaryPhase.CoreHeliumBurning).ToArray();
+
+    [Fact]
+    public void Default_HasNoClump()
+    {
+        Assert.Empty(ClumpIndices(BuiltinIsochrones.Create(10, 0)));
+    }
+
+    [Fact]
+    public void OldSolarIsochrone_HasRedClumpNearObservedPosition()
+    {
+        var iso = BuiltinIsochrones.Create(10, 0, WithClump);
+        var clump = ClumpIndices(iso);
+        var v = iso.Magnitudes("V");
+        var b = iso.Magnitudes("B");
+
+        Assert.Equal(WithClump.CoreHeliumBurningPoints, clump.Length);
+        Assert.Equal(iso.Count - 1, clump[^1]);                                  // clump follows the RGB tip
+        Assert.Equal(EvolutionaryPhase.RedGiantBranch, iso.Phases[clump[0] - 1]);
+        Assert.All(clump, i => Assert.InRange(v[i], 0.2, 1.2));               // observed red clump M_V ≈ +0.5…+0.8
+        Assert.All(clump, i => Assert.InRange(b[i] - v[i], 0.9, 1.2));        // B−V ≈ 1.0
+        for (int i = 1; i < iso.Count; i++) Assert.True(iso.InitialMass[i] >= iso.InitialMass[i - 1]);
+    }
+
+    [Fact]
+    public void Clump_IsBluerAtLowerMetallicity()
+    {
+        double MeanColour(double mh)
+        {
+            var iso = BuiltinIsochrones.Create(10, mh, WithClump);
+            var clump = ClumpIndices(iso);
+            Assert.NotEmpty(clump);
+            return clump.Average(i => iso.Magnitudes("B")[i] - iso.Magnitudes("V")[i]);
+        }
+
+        Assert.True(MeanColour(-2) < MeanColour(-1));
+        Assert.True(MeanColour(-1) < MeanColour(0));
+    }
+
+    [Fact]
+    public void IntermediateMassTurnoff_HasNoDegenerateClump()
+    {
+        // At 1 Gyr and solar [M/H] the giants are above M_HeF (non-degenerate ignition), which the clump does not model.
+        Assert.Empty(ClumpIndices(BuiltinIsochrones.Create(9, 0, WithClump)));
+    }
+
+    [Fact]
+    public void ClumpWithoutGiantBranch_IsRejected()
+    {
+        var options = new BuiltinIsochroneOptions { IncludeCoreHeliumBurning = true, IncludeRedGiantBranch = false };
+
+        var ex = Assert.Throws<ArgumentException>(() => BuiltinIsochrones.Create(10, 0, options));
+        Assert.Equal(nameof(BuiltinIsochroneOptions.IncludeCoreHeliumBurning), ex.ParamName);
     }
 }
