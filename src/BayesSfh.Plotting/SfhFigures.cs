@@ -185,19 +185,21 @@ public static partial class SfhFigures
             if (series.Any(v => double.IsNaN(v))) throw new ArgumentException("The band contains NaN.");
     }
 
-    /// <summary>Ticks at powers of ten (and 2×, 5×) for an axis whose coordinates are log10 values.</summary>
-    internal static void LogTicks(IAxis axis)
+    /// <summary>Ticks at 1, 2, 5 × 10ⁿ (labelled in linear units) for an axis whose coordinates are log10 values.</summary>
+    internal static void LogTicks(IAxis axis, double minLog = -4, double maxLog = 2)
     {
-        axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
-        {
-            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-            IntegerTicksOnly = false,
-            LabelFormatter = v => FormatTime(Math.Pow(10, v)),
-        };
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        for (int e = (int)Math.Floor(minLog); e <= (int)Math.Ceiling(maxLog); e++)
+            foreach (double m in new[] { 1.0, 2.0, 5.0 })
+            {
+                double v = m * Math.Pow(10, e);
+                ticks.AddMajor(Math.Log10(v), FormatTime(v));
+                for (int k = (int)m + 1; k < (m == 1 ? 2 : m == 2 ? 5 : 10); k++) ticks.AddMinor(Math.Log10(k * Math.Pow(10, e)));
+            }
+        axis.TickGenerator = ticks;
     }
 
-    private static string FormatTime(double gyr) => gyr >= 1 ? gyr.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)
-        : gyr.ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture);
+    private static string FormatTime(double gyr) => gyr.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Renders to FILE.partial and renames it to <paramref name="path"/>.</summary>
     internal static string Save(Plot plot, string path, PlotSize? size)
