@@ -87,6 +87,7 @@ public sealed class AnalyticIsochroneGenerator
                 double f = (double)i / (count - 1);
                 double mass = logSpaced ? start * Math.Pow(end / start, f) : start + (end - start) * f;
                 if (i == count - 1) mass = end;
+                if (segment.Count > 0 && !(mass > segment[^1].Mass)) continue;
                 if (TryPoint(model, mass, ageMyr, out var point)) segment.Add(point);
             }
             if (segment.Count > 0) segments.Add(segment);
@@ -112,25 +113,54 @@ public sealed class AnalyticIsochroneGenerator
 
     private readonly record struct Point(double Mass, EvolutionaryPhase Phase, double LogL, double LogR);
 
-    /// <summary>Mass ranges of the phases present at this age: (start, end, log-spaced, starting point count).</summary>
-    private IEnumerable<(double Start, double End, bool LogSpaced, int Count)> Segments(AnalyticStellarModel model, double ageMyr)
+    /// <summary>
+    /// Mass ranges of the phases present at this age: (start, end, log-spaced, starting point count), cut at the first
+    /// mass whose modelled evolution has ended.
+    /// </summary>
+    /// <remarks>
+    /// The lifetimes are monotone in mass except just below M_HeF, where the core-He-burning lifetime grows with mass
+    /// (smaller ignition core): there t_BAGB and the end of the early AGB rise again over ≈ 0.02 M☉, so at ages within
+    /// ≈ 0.5% of those lifetimes CHeB and early-AGB points interleave and a small island of living stars lies beyond the
+    /// first dead mass. The isochrone stops at the first dead mass (found by a 64-point scan of the post-main-sequence
+    /// range and bisection), so no interpolation bridges dead stars; the island (≲ 0.01 M☉) is dropped.
+    /// </remarks>
+    private List<(double Start, double End, bool LogSpaced, int Count)> Segments(AnalyticStellarModel model, double ageMyr)
     {
         double lo = Options.MinMass, hi = Options.MaxMass;
+        var segments = new List<(double Start, double End, bool LogSpaced, int Count)>();
         var turnoff = model.FindMass(static t => t.MainSequenceTime, ageMyr, lo, hi);
-        if (lo < turnoff.Earlier) yield return (lo, turnoff.Earlier, true, Options.MainSequencePoints);
-        if (!Options.IncludePostMainSequence) yield break;
+        if (lo < turnoff.Earlier) segments.Add((lo, turnoff.Earlier, true, Options.MainSequencePoints));
+        if (!Options.IncludePostMainSequence) return segments;
 
         Func<HurleyTrack, double>[] phaseEnds =
         [
             static t => t.BaseOfGiantBranchTime, static t => t.HeliumIgnitionTime, static t => t.BaseOfAgbTime, static t => t.EndTime,
         ];
+        var boundaries = phaseEnds.Select(end => model.FindMass(end, ageMyr, lo, hi)).ToArray();
+        double lastAlive = FirstDeath(model, ageMyr, turnoff.Later, boundaries[^1]);
         double start = turnoff.Later;
-        foreach (var phaseEnd in phaseEnds)
+        foreach (var boundary in boundaries)
         {
-            var boundary = model.FindMass(phaseEnd, ageMyr, lo, hi);
-            if (start < boundary.Earlier) yield return (start, boundary.Earlier, false, Options.PhasePoints);
+            double end = Math.Min(boundary.Earlier, lastAlive);
+            if (start < end) segments.Add((start, end, false, Options.PhasePoints));
             start = Math.Max(start, boundary.Later);
         }
+        return segments;
+    }
+
+    /// <summary>The last living mass before the first dead one in [<paramref name="from"/>, end boundary].</summary>
+    private static double FirstDeath(AnalyticStellarModel model, double ageMyr, double from, (double Earlier, double Later) end)
+    {
+        const int scan = 64;
+        double previous = from;
+        for (int i = 1; i <= scan; i++)
+        {
+            double m = from + (end.Earlier - from) * i / scan;
+            if (!(m > previous)) break;
+            if (model.Track(m).EndTime <= ageMyr) return model.FindMass(static t => t.EndTime, ageMyr, previous, m).Earlier;
+            previous = m;
+        }
+        return end.Earlier;
     }
 
     private static bool TryPoint(AnalyticStellarModel model, double mass, double ageMyr, out Point point)
@@ -155,6 +185,7 @@ public sealed class AnalyticIsochroneGenerator
     {
         int total = segments.Sum(s => s.Count);
         var candidates = new List<(double Score, int Segment, int Index)>();
+        var unsplittable = new HashSet<double>();  // left masses of intervals whose midpoint has no living star
         for (int pass = 0; pass < MaxRefinementPasses && total < Options.MaxPoints; pass++)
         {
             candidates.Clear();
@@ -164,7 +195,7 @@ public sealed class AnalyticIsochroneGenerator
                 for (int i = 0; i + 1 < seg.Count; i++)
                 {
                     var (a, b) = (seg[i], seg[i + 1]);
-                    if (b.Mass - a.Mass <= MinRelativeMassStep * b.Mass) continue;
+                    if (b.Mass - a.Mass <= MinRelativeMassStep * b.Mass || unsplittable.Contains(a.Mass)) continue;
                     double dLogL = b.LogL - a.LogL, dLogTeff = 0.25 * (dLogL - 2 * (b.LogR - a.LogR));
                     double score = Math.Max(Math.Abs(dLogL) / Options.MaxLogLuminosityStep, Math.Abs(dLogTeff) / Options.MaxLogTeffStep);
                     if (score > 1) candidates.Add((score, s, i));
@@ -196,6 +227,7 @@ public sealed class AnalyticIsochroneGenerator
                             merged.Add(point);
                             total++;
                         }
+                        else unsplittable.Add(seg[i].Mass);
                     }
                 }
                 segments[s] = merged;
