@@ -8,9 +8,15 @@ namespace BayesSfh.Isochrones.Analytic;
 /// in L☉, radii in R☉, times in Myr).
 /// </summary>
 /// <remarks>
-/// Each formula follows the paper's equation of the same name; the piecewise-linear joins and clamps of Appendix A/B
+/// <para>Each formula follows the paper's equation of the same name; the piecewise-linear joins and clamps of Appendix A/B
 /// (which keep the fits continuous and monotone where the models were sparse) are kept. Valid for 1e-4 ≤ Z ≤ 0.03 and
-/// 0.1 ≤ M ≤ 100; callers check ranges. Not thread-unsafe: all state is read-only after construction.
+/// 0.1 ≤ M ≤ 100; callers check ranges. Thread-safe: all state is read-only after construction.</para>
+/// <para>One deliberate deviation: the published giant-radius fit (R_GB, and through it R_AGB and R_ZAHB, whose Z terms
+/// include clamped linear and power laws in Z) oscillates between the metallicities of the Pols et al. (1998) models it
+/// was fitted to, e.g. R_GB(1 M☉, 63 L☉) = 11.0, 13.6, 11.6, 10.5, 12.9 R☉ at Z = 0.001, 0.002, 0.004, 0.005, 0.01, which
+/// would make giant branches jump in colour by up to 0.25 mag between neighbouring [M/H]. These three radii are therefore
+/// evaluated at the bracketing grid metallicities <see cref="RadiusGridZ"/> and interpolated linearly in ln R against
+/// ln Z; at the grid points (where the fit is monotone in Z) they equal the published formulae.</para>
 /// </remarks>
 internal sealed class HurleyMetallicityCoefficients
 {
@@ -51,10 +57,30 @@ internal sealed class HurleyMetallicityCoefficients
     private readonly double _zahbL1, _zahbL2, _zahbL3, _zahbL4, _zahbL5, _zahbL6;
     private readonly double _zahbR1, _zahbR2, _zahbR3;
 
+    /// <summary>Metallicities of the Pols et al. (1998) model grid behind the fits (nodes of the giant-radius interpolation).</summary>
+    public static readonly double[] RadiusGridZ = [1e-4, 3e-4, 1e-3, 4e-3, 0.01, 0.02, 0.03];
+
+    // Giant-radius fits at the bracketing grid metallicities (null at a grid point or inside a grid instance).
+    private readonly HurleyMetallicityCoefficients? _radiusLow, _radiusHigh;
+    private readonly double _radiusWeight;
+
     /// <summary>Evaluates every Z-dependent constant for metal mass fraction <paramref name="z"/>.</summary>
-    public HurleyMetallicityCoefficients(double z)
+    public HurleyMetallicityCoefficients(double z) : this(z, interpolateRadii: true)
+    {
+    }
+
+    private HurleyMetallicityCoefficients(double z, bool interpolateRadii)
     {
         Z = z;
+        if (interpolateRadii && Array.IndexOf(RadiusGridZ, z) < 0)
+        {
+            int hi = 1;
+            while (hi < RadiusGridZ.Length - 1 && RadiusGridZ[hi] < z) hi++;
+            double zLow = RadiusGridZ[hi - 1], zHigh = RadiusGridZ[hi];
+            _radiusLow = new HurleyMetallicityCoefficients(zLow, interpolateRadii: false);
+            _radiusHigh = new HurleyMetallicityCoefficients(zHigh, interpolateRadii: false);
+            _radiusWeight = Math.Log(z / zLow) / Math.Log(zHigh / zLow);
+        }
         double zeta = Math.Log10(z / 0.02), lz = Math.Log10(z), lzd = zeta + 1;
         Zeta = zeta;
 
@@ -412,14 +438,26 @@ internal sealed class HurleyMetallicityCoefficients
             : BagbLuminosityHigh(m);
 
     /// <summary>R_GB(M, L): radius on the first giant branch (Hayashi track).</summary>
-    public double GiantRadius(double m, double luminosity)
+    public double GiantRadius(double m, double luminosity) =>
+        _radiusLow is null ? GiantRadiusFit(m, luminosity) : Blend(_radiusLow.GiantRadiusFit(m, luminosity), _radiusHigh!.GiantRadiusFit(m, luminosity));
+
+    /// <summary>R_AGB(M, L): radius on the asymptotic giant branch.</summary>
+    public double AgbRadius(double m, double luminosity) =>
+        _radiusLow is null ? AgbRadiusFit(m, luminosity) : Blend(_radiusLow.AgbRadiusFit(m, luminosity), _radiusHigh!.AgbRadiusFit(m, luminosity));
+
+    /// <summary>R_ZAHB of a low-mass star with He core mass <paramref name="coreMass"/>.</summary>
+    public double ZahbRadius(double m, double coreMass) =>
+        _radiusLow is null ? ZahbRadiusFit(m, coreMass) : Blend(_radiusLow.ZahbRadiusFit(m, coreMass), _radiusHigh!.ZahbRadiusFit(m, coreMass));
+
+    private double Blend(double rLow, double rHigh) => Math.Exp((1 - _radiusWeight) * Math.Log(rLow) + _radiusWeight * Math.Log(rHigh));
+
+    private double GiantRadiusFit(double m, double luminosity)
     {
         double a = Math.Min(_rGb1 / Math.Pow(m, _rGb2), _rGb3 / Math.Pow(m, _rGb4));
         return a * (Math.Pow(luminosity, _rGbB1) + _rGbA * Math.Pow(luminosity, _rGbB3));
     }
 
-    /// <summary>R_AGB(M, L): radius on the asymptotic giant branch.</summary>
-    public double AgbRadius(double m, double luminosity)
+    private double AgbRadiusFit(double m, double luminosity)
     {
         double mLow = HeliumFlashMass - 0.2;
         double x = m >= HeliumFlashMass ? _rAgbExp : m >= mLow ? 1 + 5 * (_rAgbExp - 1) * (m - mLow) : 1;
@@ -496,11 +534,10 @@ internal sealed class HurleyMetallicityCoefficients
             / ((1 + _zahbL3 * Math.Pow(mm, _zahbL4)) * (1 + a4 * Math.Exp(m * _zahbL5)));
     }
 
-    /// <summary>R_ZAHB of a low-mass star with He core mass <paramref name="coreMass"/>.</summary>
-    public double ZahbRadius(double m, double coreMass)
+    private double ZahbRadiusFit(double m, double coreMass)
     {
         double heStar = HeliumStarZamsRadius(coreMass);
-        double giant = GiantRadius(m, ZahbLuminosity(m, coreMass));
+        double giant = GiantRadiusFit(m, ZahbLuminosity(m, coreMass));
         double mm = Math.Max((m - coreMass) / (HeliumFlashMass - coreMass), Tiny);
         double f = (1 + _zahbR2) * Math.Pow(mm, _zahbR1) / (1 + _zahbR2 * Math.Pow(mm, _zahbR3));
         return (1 - f) * heStar + f * giant;
