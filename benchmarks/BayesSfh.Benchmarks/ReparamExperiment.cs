@@ -96,52 +96,13 @@ public static class ReparamExperiment
 
         var ones = Enumerable.Repeat(1.0, bins).ToArray();
         var phi1 = new StarShareLogDensity(model.CreateLogDensity(), ones);
-        // Softplus coordinates, c_j = Laplace sd of R_j (delta method: R_j · sd(ln R_j)).
-        var scales = Enumerable.Range(0, bins).Select(j => Math.Exp(thetaMap[j]) * Math.Sqrt(cov[j * d + j])).ToArray();
-        var softDensity = new SoftplusMassLogDensity(model.CreateLogDensity(), scales);
-        var xMap = new double[d];
-        softDensity.ToX(thetaMap, xMap);
-        Console.WriteLine($"softplus x at MAP: {string.Join(" ", xMap.Take(bins).Select(v => v.ToString("F2")))}");
-        for (int point = 0; point < 2; point++)
-        {
-            var x = (double[])xMap.Clone();
-            if (point > 0) for (int i = 0; i < d; i++) x[i] += 0.3 * (rng.NextDouble() - 0.5);
-            var check = GradientCheck.Run(softDensity, x);
-            var worst = check.MaxBy(e => e.RelativeError);
-            Console.WriteLine($"softplus gradient check point {point}: max relative error {worst.RelativeError:E2} (coordinate {worst.Index})");
-        }
-        // MZR pivot: mh0 → ν = Σ π_k μ_k with π the MAP star shares; composed with the θ, softplus and star-share maps.
-        double[] shares = [.. Enumerable.Range(0, bins).Select(j => yields[j] * natural[j])];
-        var pivot = MzrPivotLogDensity.ForModel(model, model.CreateLogDensity(), shares);
-        var extra = new Dictionary<string, Coordinates>();
-        if (pivot is not null)
-        {
-            var psiMap = Map(pivot.ToPsi, thetaMap);
-            var jPsi = Matrix<double>.Build.Dense(d, d, (i, j) => pivot.JacobianPsiByTheta(thetaMap)[i * d + j]);
-            var psiCheck = GradientCheck.Run(pivot, psiMap.Select((v, i) => v + 0.05 * Math.Sin(i + 1)).ToArray());
-            Console.WriteLine($"pivot gradient check: max relative error {psiCheck.Max(e => e.RelativeError):E2}; ν at MAP {psiMap[pivot.Dimension - 2]:F4}");
-            var softOnPivot = new SoftplusMassLogDensity(pivot, scales);
-            var xPsi = Map(softOnPivot.ToX, psiMap);
-            var jSoft = Matrix<double>.Build.Dense(d, d, (i, j) => softOnPivot.JacobianXByTheta(psiMap)[i * d + j]);
-            var phiOnPivot = new StarShareLogDensity(pivot, yields);
-            var phiPsi = Map(phiOnPivot.ToPhi, psiMap);
-            var jPhi = Matrix<double>.Build.Dense(d, d, (i, j) => phiOnPivot.JacobianPhiByTheta(psiMap)[i * d + j]);
-            MzrPivotLogDensity NewPivot() => MzrPivotLogDensity.ForModel(model, model.CreateLogDensity(), shares)!;
-            extra["pivtheta"] = new(() => NewPivot(), psiMap, jPsi.ToRowMajorArray(), pivot.ToTheta);
-            extra["pivsoft"] = new(() => new SoftplusMassLogDensity(NewPivot(), scales), xPsi, (jSoft * jPsi).ToRowMajorArray(),
-                (a, b) => { Span<double> t = stackalloc double[a.Length]; softOnPivot.ToTheta(a, t); pivot.ToTheta(t, b); });
-            extra["pivphi"] = new(() => new StarShareLogDensity(NewPivot(), yields), phiPsi, (jPhi * jPsi).ToRowMajorArray(),
-                (a, b) => { Span<double> t = stackalloc double[a.Length]; phiOnPivot.ToTheta(a, t); pivot.ToTheta(t, b); });
-        }
         var coordinates = new Dictionary<string, Coordinates>
         {
             ["theta"] = new(() => model.CreateLogDensity(), thetaMap, Identity(d), (a, b) => a.CopyTo(b)),
             ["phi"] = new(() => new StarShareLogDensity(model.CreateLogDensity(), yields), phiMap, jacobian, phiDensity.ToTheta),
             ["phi1"] = new(() => new StarShareLogDensity(model.CreateLogDensity(), ones), Map(phi1.ToPhi, thetaMap), phi1.JacobianPhiByTheta(thetaMap), phi1.ToTheta),
             ["sqrt"] = new(() => new SqrtMassLogDensity(model.CreateLogDensity(), bins), zMap, sqrtDensity.JacobianZByTheta(thetaMap), sqrtDensity.ToTheta),
-            ["soft"] = new(() => new SoftplusMassLogDensity(model.CreateLogDensity(), scales), xMap, softDensity.JacobianXByTheta(thetaMap), softDensity.ToTheta),
         };
-        foreach (var (k, v) in extra) coordinates[k] = v;
         var covTheta = Matrix<double>.Build.Dense(d, d, (i, j) => cov[i * d + j]);
         var transformed = new Dictionary<string, double[]>();
         foreach (var (name, coords) in coordinates)

@@ -1,13 +1,14 @@
 using BayesSfh.IO;
 using BayesSfh.Modelling;
 using BayesSfh.Optimization;
+using BayesSfh.Plotting;
 using BayesSfh.Products;
 using BayesSfh.Synthetic;
 
 namespace QuickStart;
 
 /// <summary>
-/// BayesSfh from code: fit, sample and summarise a Hess diagram. With no arguments it first writes the built-in mock
+/// BayesSfh from code: fit, sample, summarise and plot a Hess diagram. With no arguments it first writes the built-in mock
 /// galaxy's input files (as <c>bayessfh example</c> does) to <c>chains/quickstart/input</c>.
 /// </summary>
 public static class Program
@@ -38,6 +39,8 @@ public static class Program
         // 5. Summarise: credible SFH, MZR, MDF, light-weighted means, posterior predictive check; tidy CSV/JSON.
         var products = PosteriorProducts.Compute(model, PosteriorDraws.FromChains(posterior.Chains));
         ProductWriter.Write(output, products, diagnosticWarnings: [.. posterior.Diagnostics.Warnings.Select(w => w.Message)]);
+        // 6. Plot: SFR and cumulative SFH bands, MDF, AMR/MZR, corner, trace, rank, Hess residual panels (PNG).
+        SfhFigures.WriteAll(Path.Combine(output, "plots"), products, posterior.Chains);
         return products;
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using BayesSfh.Diagnostics;
 using BayesSfh.IO;
+using BayesSfh.Plotting;
 using BayesSfh.Products;
 using Spectre.Console;
 
@@ -21,18 +22,19 @@ internal static class SummarizeCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the posterior predictive replications.", DefaultValueFactory = _ => 1UL };
         var ppcDraws = new Option<int>("--ppc-draws") { Description = "Draws replicated for the posterior predictive p-value (evenly thinned; 0 skips the check).", DefaultValueFactory = _ => 1000 };
         var truth = new Option<FileInfo?>("--truth") { Description = "Truth file name,value to show beside the posterior (default: truth.csv in RUNDIR or beside the observed input, if present)." };
-        var command = new Command("summarize", "Posterior products of a sample run: credible SFH, t50/t90, MZR/AMR, MDF, mean ages and metallicities, predictive check; CSVs + summary.json.");
+        var noPlots = new Option<bool>("--no-plots") { Description = "Skip the PNG figures (written to OUT/plots by default)." };
+        var command = new Command("summarize", "Posterior products of a sample run: credible SFH, t50/t90, MZR/AMR, MDF, mean ages and metallicities, predictive check; CSVs + summary.json + PNG figures.");
         command.Arguments.Add(run);
-        foreach (var option in new Option[] { output, seed, ppcDraws, truth }) command.Options.Add(option);
+        foreach (var option in new Option[] { output, seed, ppcDraws, truth, noPlots }) command.Options.Add(option);
         command.SetAction(result => CliApp.Guard(error, () =>
         {
             var options = new ProductOptions { Seed = result.GetValue(seed), PredictiveDraws = result.GetValue(ppcDraws) }.Validate();
-            return Run(console, result.GetValue(run)!.FullName, result.GetValue(output)?.FullName, options, result.GetValue(truth)?.FullName);
+            return Run(console, result.GetValue(run)!.FullName, result.GetValue(output)?.FullName, options, result.GetValue(truth)?.FullName, !result.GetValue(noPlots));
         }));
         return command;
     }
 
-    internal static int Run(IAnsiConsole console, string runFolder, string? outputFolder, ProductOptions options, string? truthPath)
+    internal static int Run(IAnsiConsole console, string runFolder, string? outputFolder, ProductOptions options, string? truthPath, bool plots = true)
     {
         var run = RunDirectory.Load(runFolder);
         var model = run.Model;
@@ -81,6 +83,12 @@ internal static class SummarizeCommand
         string folder = outputFolder ?? Path.Combine(run.Path, "summary");
         var written = ProductWriter.Write(folder, products, run.Path, warnings);
         console.MarkupLine($"wrote {string.Join(", ", written.Select(p => Path.GetFileName(p)))} to [blue]{Markup.Escape(folder)}[/]");
+        if (plots)
+        {
+            string plotFolder = Path.Combine(folder, "plots");
+            var figures = SfhFigures.WriteAll(plotFolder, products, [.. run.Chains.Select(c => c.Draws)], truthProducts);
+            console.MarkupLine($"wrote {string.Join(", ", figures.Select(p => Path.GetFileName(p)))} to [blue]{Markup.Escape(plotFolder)}[/]");
+        }
         return ExitCodes.Success;
     }
 

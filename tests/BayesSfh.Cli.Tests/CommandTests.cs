@@ -33,7 +33,7 @@ public class CommandTests
         Assert.Contains("posterior vs truth", output);
         Assert.Contains("alpha", output);
         foreach (var file in new[] { "templates.csv", "observed.csv", "grid.csv", "luminosity.csv", "truth.csv", "fit.csv", "covariance.csv",
-                     "chain-1.csv", "chain-4.csv", "manifest.json", Path.Combine("summary", "summary.json"), Path.Combine("summary", "sfh.csv") })
+                     "chain-1.csv", "chain-4.csv", "manifest.json", Path.Combine("summary", "summary.json"), Path.Combine("summary", "sfh.csv"), Path.Combine("summary", "plots", "sfr.png"), Path.Combine("summary", "plots", "hess.png") })
             Assert.True(File.Exists(folder.File(file)), file);
     }
 

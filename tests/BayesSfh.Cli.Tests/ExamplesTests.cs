@@ -15,7 +15,7 @@ public class ExamplesTests
         var products = QuickStart.Program.Run(input, folder.File("out"), warmup: 200, draws: 200);
 
         foreach (var file in new[] { "sfh.csv", "cumulative_sfh.csv", "mzr_parameters.csv", "mzr_band.csv", "amr_band.csv", "mdf.csv",
-                     "light_weighted.csv", "ppc_residuals.csv", "summary.json" })
+                     "light_weighted.csv", "ppc_residuals.csv", "summary.json", Path.Combine("plots", "sfr.png"), Path.Combine("plots", "corner.png") })
             Assert.True(File.Exists(folder.File(Path.Combine("out", file))), file);
         using var summary = JsonDocument.Parse(File.ReadAllText(folder.File(Path.Combine("out", "summary.json"))));
         // The built-in mock formed 10⁶ M☉; its stars pin the total to ≈ 1 %.
