@@ -40,27 +40,35 @@ public sealed class AnalyticIsochroneGenerator
     public AnalyticIsochroneGenerator(AnalyticIsochroneOptions? options = null)
     {
         Options = (options ?? new AnalyticIsochroneOptions()).Validate();
+        double zSun = Options.SolarMetalMassFraction;
+        Chemistry = new IsochroneChemistry("builtin (Hurley et al. 2000)", 0.24, 2.0, zSun / (0.76 - 3 * zSun));
     }
 
     /// <summary>The validated options.</summary>
     public AnalyticIsochroneOptions Options { get; }
 
     /// <summary>
-    /// Metal mass fraction Z = Z☉ 10^[M/H] used for <paramref name="mh"/> (clamped into 1e-4 … 0.03 when
-    /// <see cref="AnalyticIsochroneOptions.ClampMetallicity"/> is set).
+    /// The [M/H] ↔ Z conversion: helium Y = 0.24 + 2Z and X = 0.76 − 3Z as in the models behind the Hurley et al. fits
+    /// (Pols et al. 1998), [M/H] = log10(Z/X) − log10((Z/X)☉) with (Z/X)☉ = Z☉/(0.76 − 3 Z☉),
+    /// Z☉ = <see cref="AnalyticIsochroneOptions.SolarMetalMassFraction"/>.
+    /// </summary>
+    public IsochroneChemistry Chemistry { get; }
+
+    /// <summary>
+    /// Metal mass fraction Z of [M/H] = <paramref name="mh"/> (see <see cref="Chemistry"/>; clamped into 1e-4 … 0.03
+    /// when <see cref="AnalyticIsochroneOptions.ClampMetallicity"/> is set).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">[M/H] not finite, or Z outside the fits and clamping is off.</exception>
     public double MetalMassFraction(double mh)
     {
         if (!double.IsFinite(mh)) throw new ArgumentOutOfRangeException(nameof(mh), mh, "[M/H] must be finite.");
-        double z = Options.SolarMetalMassFraction * Math.Pow(10, mh);
+        double z = Chemistry.ZFromMH(mh);
         const double lo = AnalyticStellarModel.MinMetalMassFraction, hi = AnalyticStellarModel.MaxMetalMassFraction;
         if (z >= lo && z <= hi) return z;
         if (Options.ClampMetallicity) return Math.Clamp(z, lo, hi);
-        double zSun = Options.SolarMetalMassFraction;
         throw new ArgumentOutOfRangeException(nameof(mh), mh,
-            $"The built-in isochrones cover Z = {lo} … {hi}, i.e. [M/H] = {Math.Log10(lo / zSun):F2} … {Math.Log10(hi / zSun):F2} " +
-            $"with Z☉ = {zSun}; got Z = {z:G3}. Set ClampMetallicity to evaluate at the nearest limit.");
+            $"The built-in isochrones cover Z = {lo} … {hi}, i.e. [M/H] = {Chemistry.MHFromZ(lo):F2} … {Chemistry.MHFromZ(hi):F2} " +
+            $"with Z☉ = {Options.SolarMetalMassFraction}; got Z = {z:G3}. Set ClampMetallicity to evaluate at the nearest limit.");
     }
 
     /// <summary>The stellar model used for [M/H] = <paramref name="mh"/>.</summary>

@@ -40,8 +40,9 @@ public sealed record AnalyticIsochroneOptions
     public double SolarEffectiveTemperature { get; init; } = AnalyticStellarModel.NominalSolarEffectiveTemperature;
 
     /// <summary>
-    /// Z☉ of Z = Z☉ 10^[M/H]. Default 0.0152 (the PARSEC value, Bressan et al. 2012), so the fits' range Z = 1e-4 … 0.03
-    /// is [M/H] = −2.18 … +0.30. (Hurley et al.'s ζ = log10(Z/0.02) is only the fit variable.) Range (0, 0.05].
+    /// Z☉, the Z of [M/H] = 0 (with Y = 0.24 + 2Z, see <see cref="AnalyticIsochroneGenerator.Chemistry"/>). Default 0.0152
+    /// (the PARSEC value, Bressan et al. 2012), so the fits' range Z = 1e-4 … 0.03 is [M/H] = −2.21 … +0.32. (Hurley et
+    /// al.'s ζ = log10(Z/0.02) is only the fit variable.) Range (0, 0.05].
     /// </summary>
     public double SolarMetalMassFraction { get; init; } = 0.0152;
 
