@@ -134,13 +134,14 @@ public static partial class SfhFigures
             for (int c = 0; c < chains.Count; c++)
             {
                 double expected = (double)chains[c].RowCount / bins;
-                double[] xs = [.. Enumerable.Range(0, bins + 1).Select(b => c * (bins + 3) + (double)b)];
-                double[] ys = [.. Enumerable.Range(0, bins + 1).Select(b => counts[c, Math.Min(b, bins - 1)])];
+                // Steps as explicit corner points (left and right edge of every bin) so line and fill agree.
+                double x0 = c * (bins + 3);
+                double[] xs = [.. Enumerable.Range(0, bins).SelectMany(b => new[] { x0 + b, x0 + b + 1 })];
+                double[] ys = [.. Enumerable.Range(0, bins).SelectMany(b => new[] { counts[c, b], counts[c, b] })];
                 var fill = plot.Add.FillY(xs, new double[xs.Length], ys);
                 fill.FillColor = FigureStyle.Chain(c).WithAlpha(0.25);
                 fill.LineWidth = 0;
                 var stepLine = plot.Add.ScatterLine(xs, ys);
-                stepLine.ConnectStyle = ConnectStyle.StepHorizontal;
                 stepLine.LineWidth = 2;
                 stepLine.Color = FigureStyle.Chain(c);
                 var flat = plot.Add.Line(xs[0], expected, xs[^1], expected);
@@ -152,7 +153,6 @@ public static partial class SfhFigures
             plot.Axes.SetLimits(-1, chains.Count * (bins + 3) - 2, 0, 1.1 * max);
             panels[p, 0] = plot;
         }
-        // FillY interpolates between points; the step line shows the true histogram, the fill is a visual aid only.
         var legend = ChainLegend(chains.Count);
         legend.Add((Colors.Black, "uniform", true));
         return Compose(path, panels, s, "Rank plot", new PixelPadding(95, 20, 45, 4), 0, 12, legend);
