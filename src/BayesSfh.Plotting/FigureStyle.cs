@@ -50,7 +50,7 @@ internal static class FigureStyle
         {
             axis.Label.Bold = false;
             axis.TickLabelStyle.FontSize = tickSize;
-            if (axis.TickGenerator is ScottPlot.TickGenerators.NumericAutomatic automatic) automatic.TickDensity = tickDensity;
+            if (axis.TickGenerator is ScottPlot.TickGenerators.NumericAutomatic automatic) automatic.MinimumTickSpacing = (float)(tickSize * 2.8 / tickDensity);
         }
         plot.Legend.FontName = FontName;
         plot.Legend.FontSize = tickSize;
