@@ -78,7 +78,8 @@ public static partial class SfhFigures
             }
         var legend = new List<(Color, string, bool)> { (FigureStyle.Band, "posterior (median, 16 %, 84 %: dotted)", false) };
         if (truth is not null) legend.Add((FigureStyle.Truth, "truth", true));
-        return Compose(path, panels, s, "Posterior of the metallicity parameters", new PixelPadding(80, 20, 60, 26), 14, 30, legend);
+        string joined = string.Join(", ", names);
+        return Compose(path, panels, s, joined.Length <= 50 ? $"Joint posterior of {joined}" : "Joint posterior", new PixelPadding(80, 20, 60, 26), 14, 30, legend);
     }
 
     /// <summary>Trace plot: each chain's post-warm-up draws of each parameter against iteration, one row per parameter.</summary>
@@ -326,6 +327,7 @@ public static partial class SfhFigures
         finally
         {
             if (File.Exists(partial)) File.Delete(partial);
+            foreach (var plot in panels) plot?.Dispose();
         }
         return path;
     }

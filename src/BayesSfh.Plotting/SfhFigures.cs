@@ -256,6 +256,7 @@ public static partial class SfhFigures
         finally
         {
             if (File.Exists(partial)) File.Delete(partial);
+            plot.Dispose();
         }
         return path;
     }
