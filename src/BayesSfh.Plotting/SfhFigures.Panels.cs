@@ -217,7 +217,8 @@ public static partial class SfhFigures
                     double v = data[y, x];
                     var rect = plot.Add.Rectangle(cx[x], cx[x + 1], my[y], my[y + 1]);
                     rect.FillColor = colormap.GetColor(Math.Clamp((v - min) / (max - min), 0, 1));
-                    rect.LineWidth = 0;
+                    rect.LineColor = rect.FillColor; // an outline of the fill colour hides antialiasing seams between cells
+                    rect.LineWidth = 1;
                 }
         }
         var bar = plot.Add.ColorBar(heatmap);

@@ -151,26 +151,18 @@ public class SfhFiguresTests : IDisposable
 
         string path = SfhFigures.HessPanels(P("hess.png"), check, size: new PlotSize(1500, 500));
 
-        using var bitmap = SKBitmap.Decode(path);
-        var bright = new List<(int X, int Y)>();
-        for (int y = 0; y < bitmap.Height; y++)
-            for (int x = 0; x < 330; x++) // data area of the first panel only (its colour bar starts further right)
-            {
-                var c = bitmap.GetPixel(x, y);
-                if (c.Red > 220 && c.Green > 200 && c.Blue < 80) bright.Add((x, y)); // viridis maximum, yellow
-            }
-        Assert.NotEmpty(bright);
-        double meanX = bright.Average(p => p.X), meanY = bright.Average(p => p.Y);
+        var (meanX, meanY) = YellowCentroid(path, 0, 330); // first panel only (its colour bar starts further right)
         // The data area spans x ≈ 80 … 375 and y ≈ 76 … 440: one cell of 10 × 10 must sit in its upper left corner.
         Assert.InRange(meanX, 80, 140);
         Assert.InRange(meanY, 70, 130);
     }
 
     [Fact]
-    public void HessPanels_UnequalBins_Render()
+    public void HessPanels_UnequalBins_DrawEachCellOnItsOwnEdges()
     {
         var grid = new HessGrid([0, 0.1, 0.3, 0.6, 1.0], [10, 11, 13, 16]);
-        double[] observed = [.. Enumerable.Range(0, grid.BinCount).Select(i => (double)(i % 5))];
+        double[] observed = [.. Enumerable.Range(0, grid.BinCount).Select(i => (double)(i % 3))];
+        observed[grid.Flatten(0, 0)] = 1000;
         double[] model = [.. observed.Select(v => v + 0.5)];
         double[] residuals = [.. observed.Select((n, i) => PredictiveCheck.SignedDevianceResidual(n, model[i]))];
         var check = new PredictiveCheck(observed, model, residuals, grid, 0.5, 10, 1, CredibleInterval.NaN, CredibleInterval.NaN);
@@ -179,6 +171,11 @@ public class SfhFiguresTests : IDisposable
 
         Assert.Equal((1200, 450), PngSize(path));
         Assert.True(new FileInfo(path).Length > 5 * BlankPngLength(1200, 450));
+        // First panel's data area: x 80 … 275 for colour 0 … 1, y 76 … 390 for r 10 … 16; the bright cell
+        // (colour 0 … 0.1, r 10 … 11) is x 80 … 99.5, y 76 … 128.3, centroid (90, 102).
+        var (meanX, meanY) = YellowCentroid(path, 0, 260);
+        Assert.InRange(meanX, 85, 95);
+        Assert.InRange(meanY, 96, 108);
     }
 
     [Fact]
@@ -219,6 +216,21 @@ public class SfhFiguresTests : IDisposable
     }
 
     private string P(string name) => Path.Combine(_folder, name);
+
+    /// <summary>Mean pixel position of the viridis maximum (yellow) between columns <paramref name="fromX"/> and <paramref name="toX"/>.</summary>
+    private static (double X, double Y) YellowCentroid(string path, int fromX, int toX)
+    {
+        using var bitmap = SKBitmap.Decode(path);
+        var bright = new List<(int X, int Y)>();
+        for (int y = 0; y < bitmap.Height; y++)
+            for (int x = fromX; x < toX; x++)
+            {
+                var c = bitmap.GetPixel(x, y);
+                if (c.Red > 220 && c.Green > 200 && c.Blue < 80) bright.Add((x, y));
+            }
+        Assert.NotEmpty(bright);
+        return (bright.Average(p => p.X), bright.Average(p => p.Y));
+    }
 
     /// <summary>Length of a PNG of a white image of this size, encoded as the figures are.</summary>
     private static long BlankPngLength(int width, int height)
