@@ -142,7 +142,7 @@ public class SfhFiguresTests : IDisposable
     [Fact]
     public void HessPanels_BrightestBluestBin_IsDrawnTopLeftOfTheObservedPanel()
     {
-        // One star in bin (colour 0, magnitude 0) = bluest colour, brightest (smallest) magnitude.
+        // Stars only in bin (colour 0, magnitude 0) = bluest colour, brightest (smallest) magnitude.
         var grid = HessGrid.Uniform(0, 2, 10, 10, 20, 10);
         double[] observed = new double[grid.BinCount];
         observed[grid.Flatten(0, 0)] = 1000;
