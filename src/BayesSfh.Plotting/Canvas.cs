@@ -1,0 +1,219 @@
+using System.Globalization;
+using ScottPlot;
+using SkiaSharp;
+
+namespace BayesSfh.Plotting;
+
+/// <summary>Shared look (font, sizes, colours), tick generators, panel grids and the atomic PNG write.</summary>
+internal static class Canvas
+{
+    internal static readonly Color BandColor = Color.FromHex("#1f5fa6");
+    internal static readonly Color SecondColor = Color.FromHex("#d55e00");
+    internal static readonly Color TruthColor = Colors.Black;
+
+    /// <summary>Okabe &amp; Ito (2008) colour-blind-safe palette, without yellow (too pale on white).</summary>
+    internal static readonly Color[] ChainColors =
+    [
+        Color.FromHex("#0072b2"), Color.FromHex("#e69f00"), Color.FromHex("#009e73"), Color.FromHex("#cc79a7"),
+        Color.FromHex("#56b4e9"), Color.FromHex("#d55e00"), Color.FromHex("#000000"),
+    ];
+
+    internal const float TitleSize = 18, LabelSize = 17, TickSize = 14, LegendSize = 14;
+
+    internal static Color ChainColor(int chain) => ChainColors[chain % ChainColors.Length];
+
+    /// <summary>A plot in the embedded font with paper-sized labels; empty labels are left out.</summary>
+    internal static Plot NewPlot(FigureOptions options, string xLabel, string yLabel, float labelSize = LabelSize, float tickSize = TickSize)
+    {
+        FigureFont.EnsureRegistered();
+        var plot = new Plot { ScaleFactor = options.Scale };
+        if (options.Title is { Length: > 0 } title) plot.Title(title, TitleSize);
+        string x = options.XLabel ?? xLabel, y = options.YLabel ?? yLabel;
+        if (x.Length > 0) plot.XLabel(x, labelSize);
+        if (y.Length > 0) plot.YLabel(y, labelSize);
+        foreach (var axis in plot.Axes.GetAxes())
+        {
+            NumericTicks(axis);
+            axis.TickLabelStyle.FontSize = tickSize;
+            axis.MajorTickStyle.Length = 6;
+            axis.MinorTickStyle.Length = 3;
+        }
+        plot.Grid.MajorLineColor = Colors.Black.WithAlpha(0.07);
+        plot.Legend.FontSize = LegendSize;
+        plot.Legend.SymbolWidth = 28;
+        plot.Font.Set(FigureFont.Name);
+        plot.Legend.FontName = FigureFont.Name;
+        return plot;
+    }
+
+    /// <summary>Sets the embedded font again on every label (after colour bars or axes were added).</summary>
+    internal static void ApplyFont(Plot plot)
+    {
+        plot.Font.Set(FigureFont.Name);
+        plot.Legend.FontName = FigureFont.Name;
+        foreach (var panel in plot.Axes.GetPanels())
+            if (panel is ScottPlot.Panels.ColorBar bar)
+            {
+                bar.Axis.TickLabelStyle.FontName = FigureFont.Name;
+                bar.Axis.Label.FontName = FigureFont.Name;
+                bar.LabelStyle.FontName = FigureFont.Name;
+            }
+    }
+
+    /// <summary>
+    /// Ticks for an axis whose coordinates are log10 of the plotted quantity: majors at 1, 2, 5 × 10ᵏ (only 10ᵏ over more
+    /// than three decades), minors at the other integers × 10ᵏ, labels in plain numbers ("0.02", "1", "10").
+    /// </summary>
+    internal static void LogTicks(IAxis axis, double log10Low, double log10High)
+    {
+        if (log10Low > log10High) (log10Low, log10High) = (log10High, log10Low);
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        bool fewMajors = log10High - log10Low > 3;
+        int majors = 0;
+        for (int k = (int)Math.Floor(log10Low) - 1; k <= (int)Math.Ceiling(log10High); k++)
+            for (int m = 1; m <= 9; m++)
+            {
+                double position = k + Math.Log10(m);
+                if (position < log10Low - 1e-9 || position > log10High + 1e-9) continue;
+                if (m == 1 || (!fewMajors && m is 2 or 5))
+                {
+                    ticks.AddMajor(position, FormatNumber(m * Math.Pow(10, k)));
+                    majors++;
+                }
+                else ticks.AddMinor(position);
+            }
+        if (majors < 2)
+        {
+            // Less than a factor 10 without a 1/2/5 tick pair: label the minors too.
+            ticks = new ScottPlot.TickGenerators.NumericManual();
+            for (int k = (int)Math.Floor(log10Low) - 1; k <= (int)Math.Ceiling(log10High); k++)
+                for (int m = 1; m <= 9; m++)
+                {
+                    double position = k + Math.Log10(m);
+                    if (position >= log10Low - 1e-9 && position <= log10High + 1e-9) ticks.AddMajor(position, FormatNumber(m * Math.Pow(10, k)));
+                }
+        }
+        axis.TickGenerator = ticks;
+    }
+
+    /// <summary>A short plain rendering of a tick value: no exponent between 1e-4 and 1e5, "−" as the minus sign.</summary>
+    internal static string FormatNumber(double value)
+    {
+        double rounded = Math.Round(value, 12);
+        string text = Math.Abs(rounded) is >= 1e-4 and < 1e5 or 0
+            ? rounded.ToString("0.####", CultureInfo.InvariantCulture)
+            : rounded.ToString("0.#E+0", CultureInfo.InvariantCulture);
+        return text.Replace('-', '−');
+    }
+
+    /// <summary>Automatic numeric ticks, sparser than ScottPlot's default, with "−" as minus sign (not a hyphen).</summary>
+    internal static void NumericTicks(IAxis axis, double density = 0.7) =>
+        axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = FormatAutomatic, TickDensity = density };
+
+    private static string FormatAutomatic(double value) =>
+        Math.Round(value, 10).ToString("0.######", CultureInfo.InvariantCulture).Replace('-', '−');
+
+    /// <summary>Renders one plot to <paramref name="path"/> atomically.</summary>
+    internal static string Save(Plot plot, string path, PlotSize size)
+    {
+        ApplyFont(plot);
+        return WriteAtomically(path, partial => plot.SavePng(partial, size.Width, size.Height));
+    }
+
+    /// <summary>
+    /// Renders panels (null cells stay blank) into one PNG: an optional title, an optional legend row of coloured line
+    /// swatches, then the grid with the given relative column widths. Panels should use a fixed layout
+    /// (<see cref="FixPadding"/>) so that their data areas line up.
+    /// </summary>
+    internal static string SaveGrid(string path, Plot?[,] panels, PlotSize size, double scale, string? title,
+        IReadOnlyList<(string Label, Color Color)>? legend = null, double[]? columnWeights = null, double[]? rowWeights = null)
+    {
+        int rows = panels.GetLength(0), cols = panels.GetLength(1);
+        float s = (float)scale;
+        float header = (title is { Length: > 0 } ? 34 * s : 6 * s) + (legend is { Count: > 0 } ? 28 * s : 0);
+        double[] cw = columnWeights ?? [.. Enumerable.Repeat(1.0, cols)];
+        double[] rw = rowWeights ?? [.. Enumerable.Repeat(1.0, rows)];
+        float[] xs = Cumulative(cw, size.Width, 0);
+        float[] ys = Cumulative(rw, size.Height - header, header);
+        using var surface = SKSurface.Create(new SKImageInfo(size.Width, size.Height))
+            ?? throw new InvalidOperationException($"Could not allocate a {size.Width} × {size.Height} canvas.");
+        var canvas = surface.Canvas;
+        canvas.Clear(SKColors.White);
+        using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+        float y = 0;
+        if (title is { Length: > 0 })
+        {
+            using var font = new SKFont(FigureFont.Bold, TitleSize * s);
+            canvas.DrawText(title, size.Width / 2f, 26 * s, SKTextAlign.Center, font, paint);
+            y = 34 * s;
+        }
+        if (legend is { Count: > 0 })
+        {
+            using var font = new SKFont(FigureFont.Regular, LegendSize * s);
+            float itemWidth = legend.Max(item => font.MeasureText(item.Label)) + 40 * s;
+            float x = Math.Max(8 * s, (size.Width - itemWidth * legend.Count) / 2);
+            foreach (var (label, color) in legend)
+            {
+                using var line = new SKPaint { Color = color.ToSKColor(), StrokeWidth = 3 * s, IsAntialias = true };
+                canvas.DrawLine(x, y + 14 * s, x + 24 * s, y + 14 * s, line);
+                canvas.DrawText(label, x + 30 * s, y + 19 * s, SKTextAlign.Left, font, paint);
+                x += itemWidth;
+            }
+        }
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < cols; c++)
+                if (panels[r, c] is { } plot)
+                {
+                    ApplyFont(plot);
+                    var rect = new PixelRect(xs[c], xs[c + 1], ys[r + 1], ys[r]);
+                    canvas.Save();
+                    canvas.ClipRect(new SKRect(rect.Left, rect.Top, rect.Right, rect.Bottom));
+                    plot.Render(canvas, rect);
+                    canvas.Restore();
+                }
+        using var image = surface.Snapshot();
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        return WriteAtomically(path, partial =>
+        {
+            using var stream = File.Create(partial);
+            data.SaveTo(stream);
+        });
+    }
+
+    private static float[] Cumulative(double[] weights, float length, float start)
+    {
+        double total = weights.Sum();
+        var edges = new float[weights.Length + 1];
+        edges[0] = start;
+        double sum = 0;
+        for (int i = 0; i < weights.Length; i++)
+        {
+            sum += weights[i];
+            edges[i + 1] = start + (float)Math.Round(length * sum / total);
+        }
+        return edges;
+    }
+
+    /// <summary>Fixed paddings (in unscaled pixels) around a panel's data area, so grids of panels line up.</summary>
+    internal static void FixPadding(Plot plot, float left, float right, float bottom, float top) =>
+        plot.Layout.Fixed(new PixelPadding(left, right, bottom, top));
+
+    /// <summary>Writes through <paramref name="write"/> to PATH.partial, then renames it to PATH; removes the partial file on failure.</summary>
+    internal static string WriteAtomically(string path, Action<string> write)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string full = Path.GetFullPath(path);
+        if (Path.GetDirectoryName(full) is { } folder) Directory.CreateDirectory(folder);
+        string partial = full + ".partial";
+        try
+        {
+            write(partial);
+            File.Move(partial, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(partial)) File.Delete(partial);
+        }
+        return path;
+    }
+}
