@@ -103,6 +103,13 @@ public sealed record StepBand
     /// <summary>Number of bins.</summary>
     public int Bins => Median.Length;
 
+    /// <summary>Every value (and the truth) multiplied by <paramref name="factor"/> &gt; 0.</summary>
+    internal StepBand Scaled(double factor)
+    {
+        double[] S(double[] v) => [.. v.Select(x => x * factor)];
+        return new StepBand(Edges, S(Median), S(Lo68), S(Hi68), S(Lo95), S(Hi95), Truth is null ? null : S(Truth));
+    }
+
     /// <summary>The band as a curve over the bin edges with every value repeated at both edges of its bin (x repeated
     /// at interior edges), so that straight segments between the points draw the steps.</summary>
     internal Band ToSteps()

@@ -66,34 +66,31 @@ internal static class Canvas
     /// </summary>
     internal static void LogTicks(IAxis axis, double log10Low, double log10High)
     {
-        if (log10Low > log10High) (log10Low, log10High) = (log10High, log10Low);
         var ticks = new ScottPlot.TickGenerators.NumericManual();
+        foreach (var (position, label) in LogTickList(log10Low, log10High))
+        {
+            if (label is null) ticks.AddMinor(position);
+            else ticks.AddMajor(position, label);
+        }
+        axis.TickGenerator = ticks;
+    }
+
+    /// <summary>The ticks of <see cref="LogTicks"/>: log10 positions with a label (major) or null (minor).</summary>
+    internal static List<(double Position, string? Label)> LogTickList(double log10Low, double log10High)
+    {
+        if (log10Low > log10High) (log10Low, log10High) = (log10High, log10Low);
         bool fewMajors = log10High - log10Low > 3;
-        int majors = 0;
+        var candidates = new List<(double Position, int Mantissa, double Value)>();
         for (int k = (int)Math.Floor(log10Low) - 1; k <= (int)Math.Ceiling(log10High); k++)
             for (int m = 1; m <= 9; m++)
             {
                 double position = k + Math.Log10(m);
-                if (position < log10Low - 1e-9 || position > log10High + 1e-9) continue;
-                if (m == 1 || (!fewMajors && m is 2 or 5))
-                {
-                    ticks.AddMajor(position, FormatNumber(m * Math.Pow(10, k)));
-                    majors++;
-                }
-                else ticks.AddMinor(position);
+                if (position >= log10Low - 1e-9 && position <= log10High + 1e-9) candidates.Add((position, m, m * Math.Pow(10, k)));
             }
-        if (majors < 2)
-        {
-            // Less than a factor 10 without a 1/2/5 tick pair: label the minors too.
-            ticks = new ScottPlot.TickGenerators.NumericManual();
-            for (int k = (int)Math.Floor(log10Low) - 1; k <= (int)Math.Ceiling(log10High); k++)
-                for (int m = 1; m <= 9; m++)
-                {
-                    double position = k + Math.Log10(m);
-                    if (position >= log10Low - 1e-9 && position <= log10High + 1e-9) ticks.AddMajor(position, FormatNumber(m * Math.Pow(10, k)));
-                }
-        }
-        axis.TickGenerator = ticks;
+        bool IsMajor(int m) => m == 1 || (!fewMajors && m is 2 or 5);
+        // Less than two 1-2-5 ticks in range (under a factor of ~3): label every integer mantissa.
+        bool labelAll = candidates.Count(c => IsMajor(c.Mantissa)) < 2;
+        return [.. candidates.Select(c => (c.Position, labelAll || IsMajor(c.Mantissa) ? FormatNumber(c.Value) : null))];
     }
 
     /// <summary>A short plain rendering of a tick value: no exponent between 1e-4 and 1e5, "−" as the minus sign.</summary>
@@ -126,7 +123,7 @@ internal static class Canvas
     /// (<see cref="FixPadding"/>) so that their data areas line up.
     /// </summary>
     internal static string SaveGrid(string path, Plot?[,] panels, PlotSize size, double scale, string? title,
-        IReadOnlyList<(string Label, Color Color)>? legend = null, double[]? columnWeights = null, double[]? rowWeights = null)
+        IReadOnlyList<LegendEntry>? legend = null, double[]? columnWeights = null, double[]? rowWeights = null)
     {
         int rows = panels.GetLength(0), cols = panels.GetLength(1);
         float s = (float)scale;
@@ -152,9 +149,10 @@ internal static class Canvas
             using var font = new SKFont(FigureFont.Regular, LegendSize * s);
             float itemWidth = legend.Max(item => font.MeasureText(item.Label)) + 40 * s;
             float x = Math.Max(8 * s, (size.Width - itemWidth * legend.Count) / 2);
-            foreach (var (label, color) in legend)
+            foreach (var (label, color, dashed) in legend)
             {
-                using var line = new SKPaint { Color = color.ToSKColor(), StrokeWidth = 3 * s, IsAntialias = true };
+                using var dash = dashed ? SKPathEffect.CreateDash([7 * s, 4 * s], 0) : null;
+                using var line = new SKPaint { Color = color.ToSKColor(), StrokeWidth = 3 * s, IsAntialias = true, PathEffect = dash };
                 canvas.DrawLine(x, y + 14 * s, x + 24 * s, y + 14 * s, line);
                 canvas.DrawText(label, x + 30 * s, y + 19 * s, SKTextAlign.Left, font, paint);
                 x += itemWidth;
@@ -217,3 +215,6 @@ internal static class Canvas
         return path;
     }
 }
+
+/// <summary>An entry of a grid figure's legend row: a line swatch (dashed or solid) and its label.</summary>
+internal readonly record struct LegendEntry(string Label, Color Color, bool Dashed = false);

@@ -53,5 +53,8 @@ public sealed record FigureOptions
     /// <summary>Defaults: default size, scale 1, no title, default labels.</summary>
     public static FigureOptions Default { get; } = new();
 
+    /// <summary>Options of one panel of a grid figure: this scale, nothing else.</summary>
+    internal FigureOptions ForPanel() => new() { Scale = Scale };
+
     internal PlotSize SizeOr(PlotSize fallback) => Size ?? new PlotSize((int)Math.Round(fallback.Width * Scale), (int)Math.Round(fallback.Height * Scale));
 }

@@ -25,7 +25,7 @@ public static partial class Figures
         options ??= FigureOptions.Default;
         int n = parameters.Count;
         const float cell = 230, leftPad = 80, bottomPad = 70, topPad = 34, gap = 8;
-        var size = options.SizeOr(new PlotSize((int)(n * (cell + gap) + leftPad + 10), (int)(n * (cell + topPad) + bottomPad + (options.Title is null ? 6 : 34))));
+        var size = options.SizeOr(new PlotSize((int)(n * (cell + 2 * gap) + leftPad + 24), (int)(n * (cell + topPad) + bottomPad + (options.Title is null ? 6 : 34))));
         var pooled = parameters.Select(p => p.Pooled()).ToArray();
         var ranges = parameters.Select((p, i) => PaddedRange(pooled[i], p.Truth)).ToArray();
         int step = Math.Max(1, (int)Math.Ceiling(pooled[0].Length / 3000.0));
@@ -33,7 +33,7 @@ public static partial class Figures
         for (int row = 0; row < n; row++)
             for (int col = 0; col <= row; col++)
             {
-                var plot = Canvas.NewPlot(FigureOptions.Default, row == n - 1 ? parameters[col].Name : "", col == 0 && row > 0 ? parameters[row].Name : "",
+                var plot = Canvas.NewPlot(options.ForPanel(), row == n - 1 ? parameters[col].Name : "", col == 0 && row > 0 ? parameters[row].Name : "",
                     labelSize: 16, tickSize: 12);
                 Canvas.NumericTicks(plot.Axes.Bottom, 0.45);
                 Canvas.NumericTicks(plot.Axes.Left, 0.45);
@@ -42,12 +42,12 @@ public static partial class Figures
                 else PairPanel(plot, pooled[col], pooled[row], step, parameters[col].Truth, parameters[row].Truth, ranges[col], ranges[row]);
                 plot.Axes.Bottom.TickLabelStyle.IsVisible = row == n - 1;
                 plot.Axes.Left.TickLabelStyle.IsVisible = col == 0 && row > 0;
-                Canvas.FixPadding(plot, col == 0 ? leftPad : gap, gap, row == n - 1 ? bottomPad : gap, topPad);
+                Canvas.FixPadding(plot, col == 0 ? leftPad : gap, col == n - 1 ? gap + 24 : gap, row == n - 1 ? bottomPad : gap, topPad);
                 panels[row, col] = plot;
             }
-        double[] columnWidths = [.. Enumerable.Range(0, n).Select(c => (double)cell + gap + (c == 0 ? leftPad : gap))];
+        double[] columnWidths = [.. Enumerable.Range(0, n).Select(c => (double)cell + gap + (c == 0 ? leftPad : gap) + (c == n - 1 ? 24 : 0))];
         double[] rowHeights = [.. Enumerable.Range(0, n).Select(r => (double)cell + topPad + (r == n - 1 ? bottomPad : gap))];
-        var legend = parameters.Any(p => p.Truth is not null) ? new[] { ("truth", CornerTruthColor) } : null;
+        var legend = parameters.Any(p => p.Truth is not null) ? new[] { new LegendEntry("truth", CornerTruthColor) } : null;
         return Canvas.SaveGrid(path, panels, size, options.Scale, options.Title, legend, columnWidths, rowHeights);
     }
 
@@ -72,9 +72,9 @@ public static partial class Figures
         {
             var draws = parameters[p];
             var range = PaddedRange(draws.Pooled(), draws.Truth);
-            var trace = Canvas.NewPlot(FigureOptions.Default, p == n - 1 ? options.XLabel ?? "Iteration" : "", draws.Name, labelSize: 16, tickSize: 12);
+            var trace = Canvas.NewPlot(options.ForPanel(), p == n - 1 ? options.XLabel ?? "Iteration" : "", draws.Name, labelSize: 16, tickSize: 12);
             Canvas.NumericTicks(trace.Axes.Left, 0.5);
-            var marginal = Canvas.NewPlot(FigureOptions.Default, p == n - 1 ? "Density" : "", "", labelSize: 16, tickSize: 12);
+            var marginal = Canvas.NewPlot(options.ForPanel(), p == n - 1 ? "Density" : "", "", labelSize: 16, tickSize: 12);
             int bins = Math.Clamp((int)Math.Sqrt(draws.DrawCount / (double)draws.Chains.Count), 10, 40);
             for (int c = 0; c < draws.Chains.Count; c++)
             {
@@ -104,8 +104,8 @@ public static partial class Figures
             panels[p, 0] = trace;
             panels[p, 1] = marginal;
         }
-        var legend = Enumerable.Range(0, chains).Select(c => ($"chain {c + 1}", Canvas.ChainColor(c))).ToList();
-        if (parameters.Any(p => p.Truth is not null)) legend.Add(("truth", Canvas.TruthColor));
+        var legend = Enumerable.Range(0, chains).Select(c => new LegendEntry($"chain {c + 1}", Canvas.ChainColor(c))).ToList();
+        if (parameters.Any(p => p.Truth is not null)) legend.Add(new LegendEntry("truth", Canvas.TruthColor, Dashed: true));
         double[] rowHeights = [.. Enumerable.Range(0, n).Select(r => (double)row + (r == n - 1 ? bottomPad : gap))];
         return Canvas.SaveGrid(path, panels, size, options.Scale, options.Title, legend, [4.0, 1.0], rowHeights);
     }
@@ -113,7 +113,7 @@ public static partial class Figures
     /// <summary>
     /// Rank plot (Vehtari, Gelman, Simpson, Carpenter &amp; Bürkner 2021, Bayesian Analysis 16, 667, §4.1): per parameter,
     /// the draws of all chains are ranked together (ties in draw order) and each chain's ranks histogrammed in
-    /// <paramref name="bins"/> equal rank bins; one row per parameter, one column per chain. For well-mixed chains every
+    /// <paramref name="bins"/> equal bins of the normalised rank r/N; one row per parameter, one column per chain. For well-mixed chains every
     /// histogram is flat: the dashed line is the expected count N_c/bins and the grey band its 99 % range under
     /// uniformity, N_c/B ± 2.576 √(N_c (1/B)(1 − 1/B)) (normal approximation to the binomial).
     /// </summary>
@@ -132,8 +132,8 @@ public static partial class Figures
                 throw new ArgumentException($"'{p.Name}' has a chain with fewer draws than the {bins} rank bins.", nameof(parameters));
         options ??= FigureOptions.Default;
         int n = parameters.Count, chains = parameters.Max(p => p.Chains.Count);
-        const float row = 150, column = 240, leftPad = 80, bottomPad = 62, topPad = 30, gap = 8;
-        var size = options.SizeOr(new PlotSize((int)(chains * (column + gap) + leftPad + 10),
+        const float row = 150, column = 240, leftPad = 80, bottomPad = 62, topPad = 40, gap = 12;
+        var size = options.SizeOr(new PlotSize((int)(chains * (column + 2 * gap) + leftPad + 14),
             (int)(n * (row + gap) + bottomPad + topPad + (options.Title is null ? 6 : 34))));
         var panels = new Plot?[n, chains];
         for (int p = 0; p < n; p++)
@@ -151,38 +151,39 @@ public static partial class Figures
             }
             for (int c = 0; c < chains; c++)
             {
-                var plot = Canvas.NewPlot(FigureOptions.Default, p == n - 1 ? "Rank (all chains)" : "", c == 0 ? draws.Name : "", labelSize: 16, tickSize: 12);
-                Canvas.NumericTicks(plot.Axes.Bottom, 0.45);
+                var plot = Canvas.NewPlot(options.ForPanel(), p == n - 1 ? "Normalised rank" : "", c == 0 ? draws.Name : "", labelSize: 16, tickSize: 12);
                 Canvas.NumericTicks(plot.Axes.Left, 0.5);
                 plot.Grid.IsVisible = false;
                 if (p == 0) plot.Title($"Chain {c + 1}", 15);
+                plot.Axes.Title.Label.Bold = false;
                 if (c < draws.Chains.Count)
                 {
                     int chainDraws = draws.Chains[c].Length;
                     double expected = chainDraws / (double)bins;
                     double halfWidth = 2.576 * Math.Sqrt(chainDraws * (1.0 / bins) * (1 - 1.0 / bins));
-                    double width = total / (double)bins;
-                    var band = plot.Add.Rectangle(0, total, Math.Max(0, expected - halfWidth), expected + halfWidth);
-                    band.FillColor = Colors.Black.WithAlpha(0.10);
-                    band.LineWidth = 0;
+                    double width = 1.0 / bins;
                     var bars = plot.Add.Bars(Enumerable.Range(0, bins).Select(b => (b + 0.5) * width), counts[c]);
                     foreach (var bar in bars.Bars)
                     {
                         bar.Size = width;
-                        bar.FillColor = Canvas.ChainColor(c).WithAlpha(0.75);
+                        bar.FillColor = Canvas.ChainColor(c).WithAlpha(0.8);
                         bar.LineColor = Colors.White;
                         bar.LineWidth = 0.5f;
                     }
+                    var band = plot.Add.Rectangle(0, 1, Math.Max(0, expected - halfWidth), expected + halfWidth);
+                    band.FillColor = Colors.Black.WithAlpha(0.13);
+                    band.LineWidth = 0;
                     plot.Add.HorizontalLine(expected, 1.5f, Colors.Black, LinePattern.Dashed);
                 }
-                plot.Axes.SetLimits(0, total, 0, 1.08 * top);
+                plot.Axes.SetLimits(0, 1, 0, 1.08 * top);
+                plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([0, 0.5, 1], ["0", "0.5", "1"]);
                 plot.Axes.Bottom.TickLabelStyle.IsVisible = p == n - 1;
                 plot.Axes.Left.TickLabelStyle.IsVisible = c == 0;
-                Canvas.FixPadding(plot, c == 0 ? leftPad : gap, gap, p == n - 1 ? bottomPad : gap, p == 0 ? topPad : gap);
+                Canvas.FixPadding(plot, c == 0 ? leftPad : gap, c == chains - 1 ? gap + 14 : gap, p == n - 1 ? bottomPad : gap, p == 0 ? topPad : gap);
                 panels[p, c] = plot;
             }
         }
-        double[] columnWidths = [.. Enumerable.Range(0, chains).Select(c => (double)column + gap + (c == 0 ? leftPad : gap))];
+        double[] columnWidths = [.. Enumerable.Range(0, chains).Select(c => (double)column + gap + (c == 0 ? leftPad : gap) + (c == chains - 1 ? 14 : 0))];
         double[] rowHeights = [.. Enumerable.Range(0, n).Select(r => (double)row + (r == 0 ? topPad : gap) + (r == n - 1 ? bottomPad : gap))];
         return Canvas.SaveGrid(path, panels, size, options.Scale, options.Title, null, columnWidths, rowHeights);
     }
@@ -214,7 +215,8 @@ public static partial class Figures
         double q16 = Quantile(sorted, 0.16), q50 = Quantile(sorted, 0.5), q84 = Quantile(sorted, 0.84);
         foreach (double q in new[] { q16, q50, q84 }) plot.Add.VerticalLine(q, 1.2f, Colors.Black.WithAlpha(0.6), LinePattern.Dotted);
         if (parameter.Truth is { } t) plot.Add.VerticalLine(t, 2, CornerTruthColor);
-        plot.Title($"{parameter.Name} = {Summary(q50, q84 - q50, q50 - q16)}", 14);
+        plot.Title($"{parameter.Name} = {Summary(q50, q84 - q50, q50 - q16)}", 13);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.EmptyTickGenerator();
         plot.Axes.Title.Label.Bold = false;
         plot.Axes.SetLimits(range.Low, range.High, 0, 1.1 * counts.Max());
     }

@@ -26,7 +26,7 @@ public static partial class Figures
         options ??= FigureOptions.Default;
         var grid = HessRaster.Create(colourEdges, magnitudeEdges);
         grid.CheckCounts(counts, nameof(counts));
-        var plot = CountPanel(grid, counts, options.Title ?? "", style, CountRange(style, counts));
+        var plot = CountPanel(grid, counts, options.Title ?? "", style, CountRange(style, counts), options.Scale);
         return Canvas.SaveGrid(path, new Plot?[,] { { plot } }, options.SizeOr(new PlotSize(620, 680)), options.Scale, null);
     }
 
@@ -34,7 +34,8 @@ public static partial class Figures
     /// Observed, model and residual Hess diagrams side by side with shared axes (colour to the right, magnitude
     /// increasing downwards) and a colour bar each: observed and model on the same sequential scale (reversed magma, log10 by
     /// default with empty bins white), the residual on a diverging scale (blue = fewer observed than predicted,
-    /// red = more) symmetric about 0 and clipped to ±<see cref="HessStyle.ResidualLimit"/>.
+    /// red = more) symmetric about 0 and clipped to ±<see cref="HessStyle.ResidualLimit"/>; bins with neither observed
+    /// nor model stars are white.
     /// </summary>
     /// <remarks>
     /// Without <paramref name="residual"/>, the signed Poisson deviance residual
@@ -66,18 +67,24 @@ public static partial class Figures
                 for (int y = 0; y < grid.MagnitudeBins; y++) residual[x, y] = PredictiveCheck.SignedDevianceResidual(observed[x, y], model[x, y]);
         }
         else grid.CheckShape(residual, nameof(residual), allowInfinite: true);
+        // Bins with neither stars nor model stars carry no information: white, not "0".
+        var shown = (double[,])residual.Clone();
+        for (int x = 0; x < grid.ColourBins; x++)
+            for (int y = 0; y < grid.MagnitudeBins; y++)
+                if (observed[x, y] == 0 && model[x, y] == 0) shown[x, y] = double.NaN;
+        residual = shown;
         var range = CountRange(style, observed, model);
         var panels = new Plot?[1, 3];
-        panels[0, 0] = CountPanel(grid, observed, style.PanelTitles.Observed, style, range);
-        panels[0, 1] = CountPanel(grid, model, style.PanelTitles.Model, style, range);
-        panels[0, 2] = ResidualPanel(grid, residual, style);
+        panels[0, 0] = CountPanel(grid, observed, style.PanelTitles.Observed, style, range, options.Scale);
+        panels[0, 1] = CountPanel(grid, model, style.PanelTitles.Model, style, range, options.Scale);
+        panels[0, 2] = ResidualPanel(grid, residual, style, options.Scale);
         var size = options.SizeOr(new PlotSize(1560, 640));
         return Canvas.SaveGrid(path, panels, size, options.Scale, options.Title);
     }
 
     /// <summary>
     /// The colour range of count panels: linear from 0 to the maximum, or log10 from the smallest positive value's
-    /// half-decade (at most 4 decades below the maximum; smaller values get the lowest colour) to the maximum.
+    /// half-decade less half a decade, so that it stays visible on white (at most 4 decades below the maximum; smaller values get the lowest colour) to the maximum.
     /// </summary>
     private static (double Low, double High) CountRange(HessStyle style, params double[][,] maps)
     {
@@ -86,13 +93,13 @@ public static partial class Figures
         if (!style.LogCounts) return (0, max > 0 ? max : 1);
         double high = Math.Log10(max > 0 ? max : 1);
         double positiveMin = values.Where(v => v > 0).DefaultIfEmpty(1).Min();
-        double low = Math.Max(Math.Floor(2 * Math.Log10(positiveMin)) / 2, Math.Floor(high) - 4);
+        double low = Math.Max(Math.Floor(2 * Math.Log10(positiveMin)) / 2 - 0.5, Math.Floor(high) - 4);
         return (Math.Min(low, high - 1), high);
     }
 
-    private static Plot CountPanel(HessRaster grid, double[,] counts, string title, HessStyle style, (double Low, double High) range)
+    private static Plot CountPanel(HessRaster grid, double[,] counts, string title, HessStyle style, (double Low, double High) range, double scale)
     {
-        var plot = HessPlot(grid, title, style);
+        var plot = HessPlot(grid, title, style, scale);
         IColormap colormap = new ScottPlot.Colormaps.Reversed(new ScottPlot.Colormaps.Magma());
         Func<double, double> transform = style.LogCounts ? v => v > 0 ? Math.Log10(v) : double.NaN : v => v;
         var heatmap = grid.AddHeatmap(plot, counts, transform, colormap, range.Low, range.High);
@@ -106,11 +113,12 @@ public static partial class Figures
         return plot;
     }
 
-    private static Plot ResidualPanel(HessRaster grid, double[,] residual, HessStyle style)
+    private static Plot ResidualPanel(HessRaster grid, double[,] residual, HessStyle style, double scale)
     {
-        var plot = HessPlot(grid, style.PanelTitles.Residual, style);
+        var plot = HessPlot(grid, style.PanelTitles.Residual, style, scale);
         double limit = style.ResidualLimit;
-        var heatmap = grid.AddHeatmap(plot, residual, v => Math.Clamp(v, -limit, limit), new ScottPlot.Colormaps.Balance(), -limit, limit);
+        var heatmap = grid.AddHeatmap(plot, residual, v => double.IsNaN(v) ? v : Math.Clamp(v, -limit, limit), new ScottPlot.Colormaps.Balance(), -limit, limit);
+        heatmap.NaNCellColor = Colors.White;
         var bar = plot.Add.ColorBar(heatmap);
         bar.Label = style.ResidualLabel;
         bar.LabelStyle.FontSize = Canvas.TickSize + 1;
@@ -119,9 +127,9 @@ public static partial class Figures
         return plot;
     }
 
-    private static Plot HessPlot(HessRaster grid, string title, HessStyle style)
+    private static Plot HessPlot(HessRaster grid, string title, HessStyle style, double scale)
     {
-        var plot = Canvas.NewPlot(FigureOptions.Default, style.ColourLabel, style.MagnitudeLabel, labelSize: 16, tickSize: 13);
+        var plot = Canvas.NewPlot(new FigureOptions { Scale = scale }, style.ColourLabel, style.MagnitudeLabel, labelSize: 16, tickSize: 13);
         if (title.Length > 0) plot.Title(title, 16);
         plot.Grid.IsVisible = false;
         plot.Axes.SetLimitsX(grid.ColourEdges[0], grid.ColourEdges[^1]);
@@ -149,6 +157,12 @@ internal sealed class HessRaster
     internal double[] ColourEdges { get; }
 
     internal double[] MagnitudeEdges { get; }
+
+    /// <summary>Bin of each raster column (for tests).</summary>
+    internal int[] ColourRaster => _colourIndex;
+
+    /// <summary>Bin of each raster row (for tests).</summary>
+    internal int[] MagnitudeRaster => _magnitudeIndex;
 
     internal int ColourBins => ColourEdges.Length - 1;
 

@@ -22,7 +22,9 @@ public static partial class Figures
 
     /// <summary>
     /// Star-formation rate against lookback time as steps over the time bins: median, 68 % and 95 % bands, optional
-    /// truth. Default labels "Lookback time [Gyr]" and "SFR [M☉ yr⁻¹]"; the y axis starts at 0.
+    /// truth. Default labels "Lookback time [Gyr]" and "SFR [M☉ yr⁻¹]" (for rates whose 95 % upper limits peak below
+    /// 0.01 or at 10⁴ or more, the rates are shown in units of 10ᵏ M☉ yr⁻¹ and the label says so, e.g.
+    /// "SFR [10⁻⁴ M☉ yr⁻¹]"; not with a custom YLabel); the y axis starts at 0.
     /// </summary>
     /// <param name="path">PNG file to write.</param>
     /// <param name="sfr">SFR per time bin; edges are lookback times (Gyr unless the label says otherwise).</param>
@@ -38,8 +40,10 @@ public static partial class Figures
         CheckPath(path);
         options ??= FigureOptions.Default;
         var axis = TimeAxis.Create(sfr.Edges, timeScale, nameof(sfr));
-        var plot = Canvas.NewPlot(options, LookbackLabel, "SFR [M☉ yr⁻¹]");
-        var steps = sfr.ToSteps();
+        // Tiny or huge rates: plot them in units of 10^k M☉/yr (the default label says so) to keep tick labels short.
+        int power = options.YLabel is null ? UnitPower(Math.Max(sfr.Hi95.Max(), sfr.Truth?.Max() ?? 0)) : 0;
+        var plot = Canvas.NewPlot(options, LookbackLabel, power == 0 ? "SFR [M☉ yr⁻¹]" : $"SFR [10{Superscript(power)} M☉ yr⁻¹]");
+        var steps = (power == 0 ? sfr : sfr.Scaled(Math.Pow(10, -power))).ToSteps();
         var drawn = BandArtist.Draw(plot, steps, axis.Map(steps.X), Canvas.BandColor, markers: false);
         axis.Apply(plot, olderToTheLeft);
         BandArtist.SetYFromZero(plot, steps);
@@ -160,6 +164,13 @@ public static partial class Figures
         BandArtist.ShowLegend(plot, drawn, mzr, mzr.X, options);
         return Canvas.Save(plot, path, options.SizeOr(PlotSize.Default));
     }
+
+    /// <summary>The power of ten to plot in: 0 when 0.01 ≤ max &lt; 10⁴ (or max ≤ 0), else ⌊log10 max⌋.</summary>
+    internal static int UnitPower(double max) => max > 0 && (max < 0.01 || max >= 1e4) ? (int)Math.Floor(Math.Log10(max)) : 0;
+
+    /// <summary>An integer in superscript digits, e.g. −4 → "⁻⁴".</summary>
+    internal static string Superscript(int value) =>
+        string.Concat(value.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => c == '-' ? '⁻' : "⁰¹²³⁴⁵⁶⁷⁸⁹"[c - '0']));
 
     private static void CheckPath(string path)
     {

@@ -1,14 +1,20 @@
+using BayesSfh.Diagnostics;
 using BayesSfh.Modelling;
 using BayesSfh.Products;
+using BayesSfh.Randomness;
 using BayesSfh.Synthetic;
 using Xunit;
 
 namespace BayesSfh.Plotting.Tests;
 
-/// <summary>Every figure renders a PNG of the requested size with real content, atomically; bad input is rejected.</summary>
-public class SfhFiguresTests : IDisposable
+/// <summary>The product-fed figures: every one is written, as a real PNG, atomically; bad products are rejected.</summary>
+public sealed class SfhFiguresTests : IDisposable
 {
-    private static readonly Lazy<(PosteriorProducts Products, SfhPosterior Posterior, PosteriorProducts Truth)> Run = new(() =>
+    /// <summary>
+    /// A mock galaxy and, instead of a (slow) NUTS run, two fake chains scattered 5 % around the true parameters, turned
+    /// into products by the real <see cref="PosteriorProducts.Compute"/>.
+    /// </summary>
+    private static readonly Lazy<(PosteriorProducts Products, DrawsTable[] Chains, PosteriorProducts Truth)> Run = new(() =>
     {
         var mock = MockGalaxy.Create(new MockGalaxyOptions
         {
@@ -16,11 +22,19 @@ public class SfhFiguresTests : IDisposable
             Templates = new SyntheticTemplateOptions { Ages = 5, MinLogAge = 8.5, MaxLogAge = 10.05, Metallicities = 5, MinMH = -2.2, MaxMH = 0.0, ColourBins = 30, MagnitudeBins = 20 },
         });
         var model = SfhModel.Create(mock.Templates, mock.Observed, new SfhModelOptions { Model = MetallicityModelKind.PowerLawMzr });
-        var posterior = SfhSampler.Sample(model, new SfhSamplingOptions { Chains = 2, Warmup = 150, Draws = 150, Seed = 3 });
-        var products = PosteriorProducts.Compute(model, PosteriorDraws.FromChains(posterior.Chains), new ProductOptions { PredictiveDraws = 100 });
-        var truth = PosteriorProducts.Compute(model, PosteriorDraws.FromPoint(model.OutputNames, [.. model.OutputNames.Select(n => mock.Truth[n])]),
+        var names = model.OutputNames;
+        var chains = Enumerable.Range(0, 2).Select(c =>
+        {
+            var rng = Xoshiro256StarStar.ForStream(3, c);
+            var columns = names.Select(n => new double[120]).ToArray();
+            for (int s = 0; s < 120; s++)
+                for (int p = 0; p < names.Length; p++) columns[p][s] = mock.Truth[names[p]] * (1 + 0.05 * rng.NextStandardNormal());
+            return DrawsTable.Create(names, columns);
+        }).ToArray();
+        var products = PosteriorProducts.Compute(model, PosteriorDraws.FromChains(chains), new ProductOptions { PredictiveDraws = 20 });
+        var truth = PosteriorProducts.Compute(model, PosteriorDraws.FromPoint(names, [.. names.Select(n => mock.Truth[n])]),
             new ProductOptions { PredictiveDraws = 0 });
-        return (products, posterior, truth);
+        return (products, chains, truth);
     });
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "bayessfh-plot-" + Guid.NewGuid().ToString("N"));
@@ -31,27 +45,25 @@ public class SfhFiguresTests : IDisposable
     }
 
     [Fact]
-    public void WriteAll_EveryFigure_IsAPngOfTheRequestedSizeWithContent()
+    public void WriteAll_EveryFigure_IsARealPngAndNoPartialFileRemains()
     {
-        var (products, posterior, truth) = Run.Value;
+        var (products, chains, truth) = Run.Value;
 
-        var paths = SfhFigures.WriteAll(_folder, products, posterior.Chains, truth, new PlotSize(640, 480));
+        var paths = SfhFigures.WriteAll(_folder, products, chains, truth, new PlotSize(640, 480),
+            new HessStyle { ColourLabel = "B − V", MagnitudeLabel = "V" });
 
         Assert.Equal(SfhFigures.FileNames.ToHashSet(), paths.Select(p => Path.GetFileName(p)!).ToHashSet());
         Assert.Empty(Directory.GetFiles(_folder, "*.partial"));
         foreach (string path in paths)
         {
-            var (width, height) = PngSize(path);
-            Assert.True(width >= 640 && height >= 400, $"{path}: {width} × {height}");
-            // A blank PNG of this size compresses to a few kB; a figure with bands, text and ticks is much larger.
-            Assert.True(new FileInfo(path).Length > 15_000, $"{path}: only {new FileInfo(path).Length} bytes");
+            var png = Png.Read(path);
+            Png.AssertFigure(path, png.Width, png.Height);
         }
-        var (w, h) = PngSize(Path.Combine(_folder, "sfr.png"));
-        Assert.Equal((640, 480), (w, h));
+        foreach (string single in new[] { "sfr.png", "cumulative_sfh.png", "mdf.png", "amr.png", "mzr.png" }) Png.AssertFigure(Path.Combine(_folder, single), 640, 480);
     }
 
     [Fact]
-    public void StarFormationRate_NaNInTheBand_Throws()
+    public void StarFormationRate_NaNInTheBand_ThrowsAndWritesNothing()
     {
         var sfh = Run.Value.Products.Sfh;
         var broken = sfh with { Sfr = sfh.Sfr with { Median = [.. sfh.Sfr.Median.Select((v, i) => i == 0 ? double.NaN : v)] } };
@@ -62,13 +74,13 @@ public class SfhFiguresTests : IDisposable
 
     [Fact]
     public void Trace_UnknownParameter_Throws() =>
-        Assert.Throws<ArgumentException>(() => SfhFigures.Trace(Path.Combine(_folder, "t.png"), Run.Value.Posterior.Chains, ["nope"]));
+        Assert.Throws<ArgumentException>(() => SfhFigures.Trace(Path.Combine(_folder, "t.png"), Run.Value.Chains, ["nope"]));
 
-    private static (int Width, int Height) PngSize(string path)
+    [Fact]
+    public void HessPanels_CheckWithoutGrid_Throws()
     {
-        var bytes = File.ReadAllBytes(path);
-        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, bytes[..4]);
-        int Read(int offset) => (bytes[offset] << 24) | (bytes[offset + 1] << 16) | (bytes[offset + 2] << 8) | bytes[offset + 3];
-        return (Read(16), Read(20));
+        var check = Run.Value.Products.Check! with { Grid = null };
+
+        Assert.Throws<ArgumentException>(() => SfhFigures.HessPanels(Path.Combine(_folder, "h.png"), check));
     }
 }
