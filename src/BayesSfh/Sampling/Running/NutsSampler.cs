@@ -69,8 +69,12 @@ public static class NutsSampler
         catch (AggregateException e)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            // Several chains usually fail for one reason (a bad start, a wrong dimension), and how many of them get to fail
+            // before the loop stops depends on timing: surface one failure, preferring argument errors, so that callers
+            // see the same exception type on every run.
             var inner = e.Flatten().InnerExceptions;
-            if (inner.Count == 1) ExceptionDispatchInfo.Capture(inner[0]).Throw();
+            var first = inner.FirstOrDefault(x => x is ArgumentException) ?? inner[0];
+            ExceptionDispatchInfo.Capture(first).Throw();
             throw;
         }
         return new SamplerRunResult(options, [.. results]);
