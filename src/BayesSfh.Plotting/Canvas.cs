@@ -103,6 +103,58 @@ internal static class Canvas
         return text.Replace('-', '−');
     }
 
+    /// <summary>
+    /// Major ticks at multiples of the smallest "nice" step (1, 2, 2.5 or 5 × 10ᵏ) that puts at most
+    /// <paramref name="maxTicks"/> ticks in [low, high], labelled with just enough decimals; minor ticks at fifths
+    /// (quarters for a 2 or 2.5 step). For narrow panels where automatic ticks thin out to one label.
+    /// </summary>
+    internal static void NiceTicks(IAxis axis, double low, double high, int maxTicks = 4)
+    {
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        foreach (var (position, label) in NiceTickList(low, high, maxTicks))
+        {
+            if (label is null) ticks.AddMinor(position);
+            else ticks.AddMajor(position, label);
+        }
+        axis.TickGenerator = ticks;
+    }
+
+    /// <summary>The ticks of <see cref="NiceTicks"/>: positions with a label (major) or null (minor).</summary>
+    internal static List<(double Position, string? Label)> NiceTickList(double low, double high, int maxTicks)
+    {
+        if (low > high) (low, high) = (high, low);
+        double span = high - low;
+        if (!(span > 0)) return [(low, FormatNumber(low))];
+        int decade = (int)Math.Floor(Math.Log10(span / maxTicks));
+        foreach (int k in new[] { decade, decade + 1, decade + 2 })
+            foreach (double m in new[] { 1, 2, 2.5, 5 })
+            {
+                double step = m * Math.Pow(10, k);
+                long first = (long)Math.Ceiling(low / step - 1e-9), last = (long)Math.Floor(high / step + 1e-9);
+                if (last - first + 1 > maxTicks) continue;
+                int decimals = Math.Max(0, -(int)Math.Floor(Math.Log10(step) + 1e-9) + (m == 2.5 ? 1 : 0));
+                var list = new List<(double, string?)>();
+                int minors = m is 2 or 2.5 ? 4 : 5;
+                for (long i = first - 1; i <= last; i++)
+                {
+                    double major = i * step;
+                    if (major >= low - 1e-9 * span) list.Add((major, FormatDecimals(major, decimals)));
+                    for (int j = 1; j < minors; j++)
+                    {
+                        double minor = major + j * step / minors;
+                        if (minor >= low && minor <= high) list.Add((minor, null));
+                    }
+                }
+                return list;
+            }
+        return [(low, FormatNumber(low)), (high, FormatNumber(high))];
+    }
+
+    private static string FormatDecimals(double value, int decimals) =>
+        Math.Round(value, decimals).ToString("F" + decimals, CultureInfo.InvariantCulture).Replace('-', '−') is var text && text == "−" + 0.ToString("F" + decimals, CultureInfo.InvariantCulture)
+            ? text[1..]
+            : text;
+
     /// <summary>Automatic numeric ticks, sparser than ScottPlot's default, with "−" as minus sign (not a hyphen).</summary>
     internal static void NumericTicks(IAxis axis, double density = 0.7) =>
         axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = FormatAutomatic, TickDensity = density };

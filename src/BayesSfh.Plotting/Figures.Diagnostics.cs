@@ -35,8 +35,8 @@ public static partial class Figures
             {
                 var plot = Canvas.NewPlot(options.ForPanel(), row == n - 1 ? parameters[col].Name : "", col == 0 && row > 0 ? parameters[row].Name : "",
                     labelSize: 16, tickSize: 12);
-                Canvas.NumericTicks(plot.Axes.Bottom, 0.45);
-                Canvas.NumericTicks(plot.Axes.Left, 0.45);
+                Canvas.NiceTicks(plot.Axes.Bottom, ranges[col].Low, ranges[col].High);
+                if (row != col) Canvas.NiceTicks(plot.Axes.Left, ranges[row].Low, ranges[row].High);
                 plot.Grid.IsVisible = false;
                 if (row == col) DiagonalHistogram(plot, pooled[col], parameters[col], ranges[col]);
                 else PairPanel(plot, pooled[col], pooled[row], step, parameters[col].Truth, parameters[row].Truth, ranges[col], ranges[row]);

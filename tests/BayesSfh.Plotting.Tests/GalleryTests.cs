@@ -4,10 +4,9 @@ using Xunit;
 namespace BayesSfh.Plotting.Tests;
 
 /// <summary>
-/// The example figures of docs/plotting.md, rendered from made-up but realistic inputs (a mock SFH with bands, a Hess
-/// diagram with a main sequence, a subgiant and red-giant branch and a red clump the model lacks). The test checks them
-/// like any figure; with the environment variable BAYESSFH_DOC_IMAGES set to a folder it also writes them there
-/// (e.g. docs/images) to refresh the documentation.
+/// Figures from made-up but realistic inputs: a mock SFH with bands over 14 log-age bins, a 4-chain corner plot, and a
+/// Hess diagram with a main sequence, subgiant and red-giant branches and a red clump the model lacks. With the
+/// environment variable BAYESSFH_GALLERY set to a folder they are also written there, to look at.
 /// </summary>
 public sealed class GalleryTests : IDisposable
 {
@@ -19,9 +18,9 @@ public sealed class GalleryTests : IDisposable
     }
 
     [Fact]
-    public void DocumentationFigures_RenderAndStaySmall()
+    public void RealisticFigures_RenderAndStaySmall()
     {
-        string folder = Environment.GetEnvironmentVariable("BAYESSFH_DOC_IMAGES") is { Length: > 0 } docs ? docs : _folder;
+        string folder = Environment.GetEnvironmentVariable("BAYESSFH_GALLERY") is { Length: > 0 } gallery ? gallery : _folder;
         var written = new[]
         {
             Figures.StarFormationHistory(Path.Combine(folder, "sfr.png"), Sfh(), options: new FigureOptions { Size = new PlotSize(720, 480) }),

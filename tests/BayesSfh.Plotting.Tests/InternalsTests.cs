@@ -32,6 +32,21 @@ public sealed class InternalsTests
     }
 
     [Theory]
+    [InlineData(-1.045, -0.972, "−1.04 −1.02 −1.00 −0.98")]
+    [InlineData(0.25, 0.47, "0.3 0.4")]
+    [InlineData(0.134, 0.188, "0.14 0.16 0.18")]
+    [InlineData(-12, 130, "0 50 100")]
+    [InlineData(0.1, 0.9, "0.2 0.4 0.6 0.8")]
+    [InlineData(0.1, 0.8, "0.25 0.50 0.75", 3)]
+    public void NiceTicks_PutAFewLabelledTicksInRange(double low, double high, string labels, int maxTicks = 4)
+    {
+        var ticks = Canvas.NiceTickList(low, high, maxTicks);
+
+        Assert.Equal(labels, string.Join(' ', ticks.Where(t => t.Label is not null).Select(t => t.Label)));
+        Assert.All(ticks, t => Assert.InRange(t.Position, low - 1e-12, high + 1e-12));
+    }
+
+    [Theory]
     [InlineData(0.0003, -4)]
     [InlineData(0.05, 0)]
     [InlineData(9999, 0)]
