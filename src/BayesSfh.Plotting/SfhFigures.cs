@@ -109,8 +109,33 @@ public static class SfhFigures
         ArgumentNullException.ThrowIfNull(metallicity);
         if (metallicity.Log10MassGrid is not { } grid || metallicity.MzrBand is not { } band)
             throw new ArgumentException("The metallicity model does not depend on stellar mass: no MZR band.", nameof(metallicity));
-        var trueBand = truth?.Log10MassGrid is { } tg && truth.MzrBand is { } tb && tg.SequenceEqual(grid) ? tb : null;
-        return Figures.MassMetallicity(path, ToBand(grid, band, trueBand), Options(size));
+        return Figures.MassMetallicity(path, new Band(grid, band.Median, band.Low68, band.High68, band.Low95, band.High95, MzrTruthOnGrid(grid, truth)),
+            Options(size));
+    }
+
+    /// <summary>
+    /// The truth's μ(M*) on the posterior's mass grid. The products of a point (the truth) span only that point's masses,
+    /// log10 R_J … log10 Σ R_j, so they are mapped by linear interpolation in log10 M*, and linear extrapolation beyond
+    /// (exact for the power-law MZR, μ = [M/H]₀ + α (log10 M* − log10 M₀), the one mass-dependent model). Null without a
+    /// truth MZR or when its grid has fewer than two distinct masses.
+    /// </summary>
+    internal static double[]? MzrTruthOnGrid(double[] grid, MetallicityProducts? truth)
+    {
+        if (truth?.Log10MassGrid is not { } tx || truth.MzrBand is not { } tb || tx.Length < 2 || !(tx[^1] > tx[0])) return null;
+        if (tx.SequenceEqual(grid)) return tb.Median;
+        double[] ty = tb.Median;
+        var result = new double[grid.Length];
+        for (int i = 0; i < grid.Length; i++)
+        {
+            // Segment [k, k + 1] containing grid[i], or the first/last segment outside the truth's range.
+            int k = Array.BinarySearch(tx, grid[i]);
+            if (k < 0) k = ~k - 1;
+            k = Math.Clamp(k, 0, tx.Length - 2);
+            while (k > 0 && tx[k + 1] == tx[k]) k--;
+            double t = (grid[i] - tx[k]) / (tx[k + 1] - tx[k]);
+            result[i] = ty[k] + t * (ty[k + 1] - ty[k]);
+        }
+        return result.All(double.IsFinite) ? result : null;
     }
 
     /// <summary>Corner plot of the columns <paramref name="names"/> of the chains (<see cref="Figures.Corner"/>).</summary>

@@ -45,6 +45,32 @@ public sealed class SfhFiguresTests : IDisposable
     }
 
     [Fact]
+    public void MzrTruth_OnTheWiderPosteriorGrid_FollowsTheTruePowerLaw()
+    {
+        var (products, _, truth) = Run.Value;
+        double[] grid = products.Metallicity!.Log10MassGrid!;
+        double[] truthGrid = truth.Metallicity!.Log10MassGrid!;
+        Assert.False(grid.SequenceEqual(truthGrid)); // the case this mapping exists for
+
+        double[] mapped = SfhFigures.MzrTruthOnGrid(grid, truth.Metallicity)!;
+
+        // μ = mh0 + α (log10 M* − log10 M0) with the mock's α = 0.35: slope over the whole grid, inside and outside the truth's range.
+        Assert.Equal(grid.Length, mapped.Length);
+        Assert.Equal(0.35, (mapped[^1] - mapped[0]) / (grid[^1] - grid[0]), 6);
+        int inside = Array.FindIndex(grid, x => x > truthGrid[0] && x < truthGrid[^1]);
+        Assert.True(inside >= 0);
+        Assert.Equal(0.35, (mapped[inside] - truth.Metallicity.MzrBand!.Median[0]) / (grid[inside] - truthGrid[0]), 6);
+    }
+
+    [Fact]
+    public void MzrTruth_OfAFlatOrMissingGrid_IsNull()
+    {
+        var metallicity = Run.Value.Truth.Metallicity!;
+        Assert.Null(SfhFigures.MzrTruthOnGrid([1, 2], null));
+        Assert.Null(SfhFigures.MzrTruthOnGrid([1, 2], metallicity with { Log10MassGrid = [5, 5], MzrBand = metallicity.MzrBand! with { Median = [0, 0] } }));
+    }
+
+    [Fact]
     public void WriteAll_EveryFigure_IsARealPngAndNoPartialFileRemains()
     {
         var (products, chains, truth) = Run.Value;
