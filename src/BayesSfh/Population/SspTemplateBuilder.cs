@@ -33,6 +33,10 @@ namespace BayesSfh.Population;
 /// the probability is exact (the observed colour is then a linear function of y); accuracy degrades when
 /// 0 &lt; σ_o ≪ σ_m (pieces capped). Gaussians are truncated at ±<see cref="TruncationSigmas"/> σ;
 /// probability that falls outside the grid is lost (such stars are not in the diagram).</para>
+/// <para><b>Unresolved binaries</b> (<see cref="SspTemplateOptions.Binaries"/>): a fraction f of the systems carry a
+/// secondary of mass q·m, q uniform on [q_min, 1] (midpoint rule in q); fluxes add in every filter and completeness and
+/// errors apply to the combined magnitudes. Weights count systems per M☉ formed, the mass formed including secondaries:
+/// w = F / (⟨m⟩ (1 + f (q_min + 1)/2)). The resampling step is set by the primaries only.</para>
 /// <para><b>Output.</b> Only strictly positive bins are kept. <see cref="SspTemplate.LuminosityPerMass"/> is not set.</para>
 /// </remarks>
 public static class SspTemplateBuilder
@@ -92,7 +96,6 @@ public static class SspTemplateBuilder
         ArgumentNullException.ThrowIfNull(options);
         if (destination.Length != options.Grid.BinCount)
             throw new ArgumentException($"The destination has {destination.Length} entries, the grid {options.Grid.BinCount} bins.", nameof(destination));
-        if (options.Binaries is { Fraction: > 0 }) throw new NotSupportedException("Unresolved binaries are not implemented yet.");
         new Kernel(isochrone, options).Run(destination);
     }
 
@@ -155,7 +158,11 @@ public static class SspTemplateBuilder
             var imf = _o.Imf;
             double lowMass = Math.Max(imf.MinimumMass, _mass[0]), highMass = Math.Min(imf.MaximumMass, _mass[^1]);
             if (!(highMass > lowMass)) return;
-            double perMass = 1.0 / imf.MeanMass;
+            var binaries = _o.Binaries;
+            double f = binaries?.Fraction ?? 0, qMin = binaries?.MinimumRatio ?? 0;
+            // Systems per M☉ formed: a system holds its primary (drawn from the IMF) and, with probability f, a
+            // secondary of mass q·m with q ~ U(q_min, 1).
+            double perMass = 1.0 / (imf.MeanMass * (1 + f * 0.5 * (qMin + 1)));
             for (int i = 0; i + 1 < _mass.Length; i++)
             {
                 double m0 = _mass[i], m1 = _mass[i + 1];
@@ -176,12 +183,47 @@ public static class SspTemplateBuilder
                     double fraction = imf.StarFraction(previousMass, nextMass);
                     double t = (k + 0.5) / n;
                     double blue = ba + t * (bb - ba), red = ra + t * (rb - ra), mag = ya + t * (yb - ya);
-                    double weight = fraction * perMass * Completeness(blue, red, mag);
-                    if (weight > 0) Spread(blue, red, mag, weight, destination);
+                    double systems = fraction * perMass;
+                    if (f < 1) Emit(blue, red, mag, systems * (1 - f), destination);
+                    if (f > 0) EmitBinaries(a + (b - a) * t, blue, red, mag, systems * f, destination);
                     previousMass = nextMass;
                 }
             }
         }
+
+        private void Emit(double blue, double red, double mag, double systems, Span<double> destination)
+        {
+            double weight = systems * Completeness(blue, red, mag);
+            if (weight > 0) Spread(blue, red, mag, weight, destination);
+        }
+
+        /// <summary>
+        /// Binary systems with primary mass <paramref name="primaryMass"/>: q on the midpoints of
+        /// <see cref="BinaryOptions.RatioPoints"/> equal cells of [q_min, 1]; each filter's flux is summed,
+        /// m = −2.5 log10(10^{−0.4 m₁} + 10^{−0.4 m₂}). A secondary below the isochrone's lowest mass adds no light.
+        /// </summary>
+        private void EmitBinaries(double primaryMass, double blue, double red, double mag, double systems, Span<double> destination)
+        {
+            var binaries = _o.Binaries!;
+            int n = binaries.RatioPoints;
+            double qMin = binaries.MinimumRatio;
+            for (int j = 0; j < n; j++)
+            {
+                double q = qMin + (1 - qMin) * (j + 0.5) / n;
+                double secondary = q * primaryMass;
+                if (secondary < _mass[0])
+                {
+                    Emit(blue, red, mag, systems / n, destination);
+                    continue;
+                }
+                int i = Math.Clamp(UpperBound(_mass, secondary) - 1, 0, _mass.Length - 2);
+                while (i > 0 && !(_mass[i + 1] > _mass[i])) i--;
+                var (b2, r2, y2) = At(i, secondary);
+                Emit(Combine(blue, b2), Combine(red, r2), Combine(mag, y2), systems / n, destination);
+            }
+        }
+
+        private static double Combine(double m1, double m2) => m1 - 2.5 * Math.Log10(1 + Math.Pow(10, -0.4 * (m2 - m1)));
 
         private (double Blue, double Red, double Mag) At(int i, double mass)
         {

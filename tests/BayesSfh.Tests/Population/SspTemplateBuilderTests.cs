@@ -118,7 +118,7 @@ public class SspTemplateBuilderTests(ITestOutputHelper output)
     public void SymmetricErrorsKeepTheCentroid(MagnitudeAxis axis)
     {
         var iso = MadeUpIsochrone();
-        var grid = HessGrid.Uniform(-1, 3, 400, 0, 36, 360);
+        var grid = HessGrid.Uniform(-1, 3, 200, 0, 36, 240);
         PhotometricBand Band(string f, double s) => new(f, 0.05, new ConstantPhotometricError(s));
         var noisy = SspTemplateBuilder.Build(iso, Options(Band("B", 0.06), Band("V", 0.04), axis, grid, third: Band("I", 0.05)));
         var exact = SspTemplateBuilder.Build(iso, Options(Band("B", 0), Band("V", 0), axis, grid, third: Band("I", 0)));
