@@ -8,6 +8,12 @@ public interface IPhotometricError
 {
     /// <summary>σ(m) in mag, finite and ≥ 0 for finite m; NaN for NaN m.</summary>
     double Sigma(double magnitude);
+
+    /// <summary>
+    /// Bias b(m) = E[m_observed − m_true] in mag (usually ≤ 0 near the limit, from blending); the observed magnitude is
+    /// m + b(m) + σ(m)·N(0, 1). Zero unless the model says otherwise; NaN for NaN m.
+    /// </summary>
+    double Bias(double magnitude) => double.IsNaN(magnitude) ? double.NaN : 0.0;
 }
 
 /// <summary>The same error σ (mag) at every magnitude; σ = 0 means noiseless photometry.</summary>
