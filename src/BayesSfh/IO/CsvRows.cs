@@ -29,19 +29,19 @@ internal sealed class CsvRows : IDisposable
 
     private readonly CsvParser _parser;
     private readonly string[] _columns;
-    private readonly string[] _known;
+    private readonly Func<string, bool> _isKnown;
     private readonly string _expected;
     private readonly string?[] _lastText;
     private readonly double[] _lastNumber;
 
-    private CsvRows(string file, CsvParser parser, string[] columns, string[] known, string expected)
+    private CsvRows(string file, CsvParser parser, string[] columns, Func<string, bool> isKnown, string expected)
     {
         File = file;
         _lastText = new string?[columns.Length];
         _lastNumber = new double[columns.Length];
         _parser = parser;
         _columns = columns;
-        _known = known;
+        _isKnown = isKnown;
         _expected = expected;
     }
 
@@ -69,7 +69,15 @@ internal sealed class CsvRows : IDisposable
     /// <param name="expected">The accepted header(s) in words, for messages, e.g. <c>bin,count or x_bin,y_bin,count</c>.</param>
     /// <param name="known">Every column name the format allows, lower case.</param>
     /// <exception cref="InputException">The file is missing or unreadable, empty, or has an unknown or repeated column.</exception>
-    public static CsvRows Open(string file, string expected, params string[] known)
+    public static CsvRows Open(string file, string expected, params string[] known) =>
+        Open(file, expected, name => Array.IndexOf(known, name) >= 0);
+
+    /// <summary>Opens <paramref name="file"/> and checks its header against a rule for column names.</summary>
+    /// <param name="file">Path as the user gave it (used in messages).</param>
+    /// <param name="expected">The accepted header(s) in words, for messages.</param>
+    /// <param name="isKnown">True for every allowed column name (given lower case).</param>
+    /// <exception cref="InputException">The file is missing or unreadable, empty, or has an unknown or repeated column.</exception>
+    public static CsvRows Open(string file, string expected, Func<string, bool> isKnown)
     {
         var parser = new CsvParser(OpenText(file), Configuration);
         try
@@ -83,13 +91,13 @@ internal sealed class CsvRows : IDisposable
                 string canonical = name.ToLowerInvariant();
                 if (name.Length == 0)
                     throw new InputException(file, 1, null, $"header field {i + 1} is empty (a stray comma?); expected {expected}");
-                if (Array.IndexOf(known, canonical) < 0)
+                if (!isKnown(canonical))
                     throw new InputException(file, 1, name, $"unknown column \"{name}\"; expected {expected}");
                 if (Array.IndexOf(columns, canonical, 0, i) >= 0)
                     throw new InputException(file, 1, canonical, $"column \"{canonical}\" appears twice in the header");
                 columns[i] = canonical;
             }
-            return new CsvRows(file, parser, columns, known, expected);
+            return new CsvRows(file, parser, columns, isKnown, expected);
         }
         catch
         {
@@ -107,6 +115,13 @@ internal sealed class CsvRows : IDisposable
     {
         int index = Array.IndexOf(_columns, name);
         return index >= 0 ? index : throw HeaderError(name, $"missing column \"{name}\"; expected {_expected}");
+    }
+
+    /// <summary>The name of field <paramref name="column"/>, or false past the last column.</summary>
+    public bool TryName(int column, out string? name)
+    {
+        name = column < _columns.Length ? _columns[column] : null;
+        return name is not null;
     }
 
     /// <summary>The column name of field <paramref name="column"/>.</summary>
@@ -211,7 +226,7 @@ internal sealed class CsvRows : IDisposable
     /// </summary>
     public int? FindLine(Func<CsvRows, bool> match)
     {
-        using var again = Open(File, _expected, _known);
+        using var again = Open(File, _expected, _isKnown);
         while (again.Read())
             if (match(again)) return again.Line;
         return null;
