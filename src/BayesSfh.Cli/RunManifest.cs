@@ -114,7 +114,7 @@ internal static class RunManifest
         writer.Write('\n');
     }
 
-    private static string Sha256(string path)
+    internal static string Sha256(string path)
     {
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
