@@ -18,6 +18,7 @@ internal static class CliApp
         root.Subcommands.Add(DiagnoseCommand.Create(console, error));
         root.Subcommands.Add(SummarizeCommand.Create(console, error));
         root.Subcommands.Add(TemplatesCommand.Create(console, error));
+        root.Subcommands.Add(SimulateCommand.Create(console, error));
         foreach (var command in root.Subcommands) command.Options.Add(RunConfigFile.Option());
         int code = Guard(error, () =>
         {

@@ -54,7 +54,9 @@ internal sealed class PopulationOptions
     }
 
     /// <summary>The isochrones selected by --isochrones, --log-ages and --mh, sorted by age then [M/H].</summary>
-    public IReadOnlyList<Isochrone> LoadIsochrones(ParseResult result)
+    /// <param name="result">Parsed command line.</param>
+    /// <param name="builtinLogAges">Log ages for builtin isochrones when --log-ages is absent (null: the default grid).</param>
+    public IReadOnlyList<Isochrone> LoadIsochrones(ParseResult result, IReadOnlyList<double>? builtinLogAges = null)
     {
         var paths = result.GetValue(Isochrones) ?? [];
         string? ages = result.GetValue(LogAges), metallicities = result.GetValue(MH);
@@ -62,7 +64,7 @@ internal sealed class PopulationOptions
         if (paths.Length == 1 && string.Equals(paths[0], Builtin, StringComparison.OrdinalIgnoreCase))
         {
             var generator = new AnalyticIsochroneGenerator();
-            var logAges = ParseGrid("--log-ages", ages ?? "8.0:10.1:0.1");
+            var logAges = ages is null && builtinLogAges is not null ? [.. builtinLogAges] : ParseGrid("--log-ages", ages ?? "8.0:10.1:0.1");
             var mh = ParseGrid("--mh", metallicities ?? "-2.0:0.0:0.2");
             selected = logAges.SelectMany(a => mh.Select(z => (a, z))).AsParallel().AsOrdered().Select(p => generator.Generate(p.a, p.z)).ToList();
         }
