@@ -32,11 +32,12 @@ internal static class ExampleCommand
         var warmup = new Option<int>("--warmup") { Description = "Warm-up iterations per chain.", DefaultValueFactory = _ => 1000 };
         var draws = new Option<int>("--draws") { Description = "Post-warm-up draws per chain.", DefaultValueFactory = _ => 1000 };
         var threads = new Option<int?>("--threads") { Description = "Chains run at once (default: the processor count). Does not change the draws." };
+        var toy = new Option<bool>("--toy") { Description = "Use the toy Gaussian templates and binned Poisson mock of versions before isochrone templates (the problem of the Stan comparison in the README)." };
         var command = new Command("example",
             "Run the built-in example end to end: built-in isochrones → templates → mock galaxy with a known SFH and MZR → MAP → NUTS chains → posterior beside the truth → products and figures.");
-        foreach (var option in new Option[] { output, seed, chains, warmup, draws, threads }) command.Options.Add(option);
+        foreach (var option in new Option[] { output, seed, chains, warmup, draws, threads, toy }) command.Options.Add(option);
         command.SetAction(result => CliApp.Guard(error, () => Run(console, result.GetValue(output)!.FullName, result.GetValue(seed),
-            result.GetValue(chains), result.GetValue(warmup), result.GetValue(draws), result.GetValue(threads),
+            result.GetValue(chains), result.GetValue(warmup), result.GetValue(draws), result.GetValue(threads), result.GetValue(toy),
             string.Join(' ', new[] { "bayessfh" }.Concat(result.Tokens.Select(t => t.Value))))));
         return command;
     }
@@ -57,9 +58,30 @@ internal static class ExampleCommand
 
     private static readonly ExponentialPhotometricError Errors = new(1.05, 10, 32, 0.01);
 
-    private static int Run(IAnsiConsole console, string folder, ulong seed, int chains, int warmup, int draws, int? threads, string commandLine)
+    private static int Run(IAnsiConsole console, string folder, ulong seed, int chains, int warmup, int draws, int? threads, bool toy, string commandLine)
     {
         var clock = Stopwatch.StartNew();
+        var (files, truth) = toy ? ToyInputs(console, folder, seed) : IsochroneInputs(console, folder, seed, threads, commandLine);
+        var problem = ProblemLoader.Load(files);
+        var model = SfhModel.Create(problem.Templates, problem.Observed, new SfhModelOptions { Model = MetallicityModelKind.PowerLawMzr });
+        var settings = new SampleCommand.Settings(chains, warmup, draws, seed, SeedGiven: true, MetricKind.Diagonal, MaxDepth: 10, Delta: 0.8, threads,
+            SaveWarmup: false, folder);
+        var inputs = new List<(string Role, string Path)>
+        {
+            ("templates", files.TemplatesPath), ("observed", files.ObservedPath), ("grid", files.GridPath!), ("luminosity", files.LuminosityPath!),
+        };
+        var (exitCode, posterior, map) = SampleCommand.Execute(console, model, settings, inputs, commandLine, truth);
+        FitCommand.Write(console, model, map, folder);
+        PosteriorTruthTable.Render(console, posterior, truth);
+        console.MarkupLine("[bold]posterior products[/] (as [blue]bayessfh summarize[/] prints and writes them):");
+        SummarizeCommand.Run(console, folder, null, new ProductOptions { Seed = seed }, Path.Combine(folder, "truth.csv"));
+        console.MarkupLine($"done in {clock.Elapsed.TotalSeconds:F1} s");
+        return exitCode;
+    }
+
+    /// <summary>Built-in isochrones → templates → star-by-star mock, written as the inputs of <c>sample</c>.</summary>
+    private static (ProblemFiles Files, IReadOnlyDictionary<string, double> Truth) IsochroneInputs(IAnsiConsole console, string folder, ulong seed, int? threads, string commandLine)
+    {
         var truthOptions = new MockGalaxyOptions { Seed = seed };
         var logAges = Enumerable.Range(0, 20).Select(j => Math.Round(8.0 + 2.1 * j / 19, 4)).ToArray();
         var metallicities = Enumerable.Range(0, 12).Select(k => Math.Round(-2.2 + 0.2 * k, 4)).ToArray();
@@ -85,23 +107,32 @@ internal static class ExampleCommand
         TemplatesCommand.Write(console, folder, templates, observation, luminosity, [], commandLine);
         var request = new SimulateCommand.Request(isochrones, observation, new SfhModelOptions { Model = MetallicityModelKind.PowerLawMzr }, truth, seed, KeepUndetected: false);
         SimulateCommand.Run(console, request, folder, [], commandLine);
-        var files = new ProblemFiles(Path.Combine(folder, "templates.csv"), Path.Combine(folder, "observed.csv"), Path.Combine(folder, "grid.csv"),
-            null, Path.Combine(folder, "luminosity.csv"));
+        return (Files(folder), truth);
+    }
 
-        var problem = ProblemLoader.Load(files);
-        var model = SfhModel.Create(problem.Templates, problem.Observed, new SfhModelOptions { Model = MetallicityModelKind.PowerLawMzr });
-        var settings = new SampleCommand.Settings(chains, warmup, draws, seed, SeedGiven: true, MetricKind.Diagonal, MaxDepth: 10, Delta: 0.8, threads,
-            SaveWarmup: false, folder);
-        var inputs = new List<(string Role, string Path)>
+    private static ProblemFiles Files(string folder) => new(Path.Combine(folder, "templates.csv"), Path.Combine(folder, "observed.csv"),
+        Path.Combine(folder, "grid.csv"), null, Path.Combine(folder, "luminosity.csv"));
+
+    /// <summary>The toy problem of earlier versions: Gaussian-blob templates and a binned Poisson mock.</summary>
+    private static (ProblemFiles Files, IReadOnlyDictionary<string, double> Truth) ToyInputs(IAnsiConsole console, string folder, ulong seed)
+    {
+        var truthOptions = new MockGalaxyOptions { Seed = seed };
+        var mock = MockGalaxy.Create(truthOptions);
+        console.MarkupLine("[bold]BayesSfh example --toy[/]: a mock galaxy observed through the toy templates (SyntheticTemplates; not stellar physics).");
+        console.MarkupLine($"  truth: {truthOptions.TotalMass:0.##e+0} M☉ formed, power-law MZR α = {truthOptions.Alpha}, [[M/H]]_0 = {truthOptions.Intercept} at 10^6 M☉, " +
+            $"σ = {truthOptions.Sigma} dex; {mock.Observed.Total:N0} stars observed (seed {seed})");
+        Directory.CreateDirectory(folder);
+        var files = Files(folder);
+        GridCsvWriter.Write(files.GridPath!, mock.Templates.HessGrid!);
+        TemplateCsvWriter.Write(files.TemplatesPath, mock.Templates);
+        TemplateCsvWriter.WriteLuminosity(files.LuminosityPath!, mock.Templates);
+        ObservedCsvWriter.Write(files.ObservedPath, mock.Observed);
+        AtomicFile.Write(Path.Combine(folder, "truth.csv"), writer =>
         {
-            ("templates", files.TemplatesPath), ("observed", files.ObservedPath), ("grid", files.GridPath!), ("luminosity", files.LuminosityPath!),
-        };
-        var (exitCode, posterior, map) = SampleCommand.Execute(console, model, settings, inputs, commandLine, truth);
-        FitCommand.Write(console, model, map, folder);
-        PosteriorTruthTable.Render(console, posterior, truth);
-        console.MarkupLine("[bold]posterior products[/] (as [blue]bayessfh summarize[/] prints and writes them):");
-        SummarizeCommand.Run(console, folder, null, new ProductOptions { Seed = seed }, Path.Combine(folder, "truth.csv"));
-        console.MarkupLine($"done in {clock.Elapsed.TotalSeconds:F1} s");
-        return exitCode;
+            writer.WriteLine("name,value");
+            foreach (var (name, value) in mock.Truth.OrderBy(p => p.Key, StringComparer.Ordinal))
+                writer.WriteLine($"{name},{value.ToString("R", CultureInfo.InvariantCulture)}");
+        });
+        return (files, mock.Truth);
     }
 }

@@ -32,10 +32,11 @@ internal static class TemplatesCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Output folder for templates.csv, grid.csv, luminosity.csv and templates.json.", Required = true };
         var luminosityBand = new Option<string?>("--luminosity-band") { Description = "Filter for luminosity per M☉ formed, for light-weighted averages (default: V, Vmag or Bessell_V if the isochrones have it, else the magnitude filter)." };
         var sunMagnitude = new Option<double>("--sun-mag") { Description = "Absolute magnitude of the unit of luminosity in that filter (the Sun's; default V = 4.81, Willmer 2018). Light-weighted averages do not depend on it.", DefaultValueFactory = _ => TemplateLuminosityOptions.SunAbsoluteV };
+        var trim = new Option<double>("--trim") { Description = "Drop template entries below this fraction of the template's largest (Gaussian tails; 0 keeps every entry).", DefaultValueFactory = _ => TemplateGridBuilder.DefaultRelativeFloor };
         var threads = new Option<int?>("--threads") { Description = "Templates built at once (default: the processor count). Does not change the result." };
         var command = new Command("templates", "Build SSP templates (expected stars per Hess bin per M☉ formed) from isochrones, an IMF and an observation model.");
         population.AddTo(command);
-        foreach (var option in new Option[] { luminosityBand, sunMagnitude, threads, output }) command.Options.Add(option);
+        foreach (var option in new Option[] { luminosityBand, sunMagnitude, trim, threads, output }) command.Options.Add(option);
         command.SetAction(result => CliApp.Guard(error, () =>
         {
             var clock = Stopwatch.StartNew();
@@ -46,7 +47,7 @@ internal static class TemplatesCommand
             if (isochrones.FirstOrDefault(i => !i.HasFilter(band)) is { } lacking)
                 throw new UsageException($"--luminosity-band: filter '{band}' is not in isochrone {lacking.Source}.");
             var luminosity = new TemplateLuminosityOptions(band, result.GetValue(sunMagnitude));
-            var set = Build(console, isochrones, options, luminosity, result.GetValue(threads));
+            var set = Build(console, isochrones, options, luminosity, result.GetValue(threads), result.GetValue(trim));
             double buildSeconds = clock.Elapsed.TotalSeconds;
             string folder = result.GetValue(output)!.FullName;
             Write(console, folder, set, options, luminosity, population.InputFiles(result).ToList(),
@@ -58,7 +59,8 @@ internal static class TemplatesCommand
     }
 
     /// <summary>Builds the templates with a progress bar.</summary>
-    public static TemplateSet Build(IAnsiConsole console, IReadOnlyList<Isochrone> isochrones, SspTemplateOptions options, TemplateLuminosityOptions? luminosity, int? threads)
+    public static TemplateSet Build(IAnsiConsole console, IReadOnlyList<Isochrone> isochrones, SspTemplateOptions options, TemplateLuminosityOptions? luminosity, int? threads,
+        double relativeFloor = TemplateGridBuilder.DefaultRelativeFloor)
     {
         if (threads is < 1) throw new UsageException($"--threads must be ≥ 1 (got {threads}).");
         TemplateSet? set = null;
@@ -67,7 +69,7 @@ internal static class TemplatesCommand
             .Start(context =>
             {
                 var task = context.AddTask($"{isochrones.Count} templates", maxValue: isochrones.Count);
-                set = TemplateGridBuilder.Build(isochrones, options, luminosity, new Progress(task), threads);
+                set = TemplateGridBuilder.Build(isochrones, options, luminosity, new Progress(task), threads, relativeFloor);
             });
         return set!;
     }

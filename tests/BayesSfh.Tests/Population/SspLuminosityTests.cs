@@ -71,6 +71,20 @@ public class SspLuminosityTests
         Assert.Throws<ArgumentException>(() => TemplateGridBuilder.Build([isochrones[0], isochrones[0]], options));
     }
 
+    [Fact]
+    public void TrimDropsOnlyTheFarTails()
+    {
+        var band = new PhotometricBand("V", 0, new ConstantPhotometricError(0.05));
+        var options = new SspTemplateOptions(new PhotometricBand("B", 0, new ConstantPhotometricError(0.05)), band, band, 10, new KroupaImf(), HessGrid.Uniform(-0.5, 2.5, 60, 5, 20, 60));
+        var full = SspTemplateBuilder.Build(SspTemplateBuilderTests.MadeUpIsochrone(), options);
+        var trimmed = TemplateGridBuilder.Trim(full, 1e-12);
+        Assert.True(trimmed.Bins.Length < full.Bins.Length, $"{trimmed.Bins.Length} of {full.Bins.Length} kept");
+        Assert.All(trimmed.Values, v => Assert.True(v >= 1e-12 * full.Values.Max()));
+        Assert.Equal(full.StarsPerMass, trimmed.StarsPerMass, full.StarsPerMass * 1e-9);
+        Assert.Same(full, TemplateGridBuilder.Trim(full, 0));
+        Assert.Throws<ArgumentException>(() => TemplateGridBuilder.Build([SspTemplateBuilderTests.MadeUpIsochrone()], options, relativeFloor: 1));
+    }
+
     private sealed class SyncProgress(Action<int> report) : IProgress<int>
     {
         public void Report(int value) => report(value);
