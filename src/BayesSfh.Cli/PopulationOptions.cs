@@ -35,8 +35,8 @@ internal sealed class PopulationOptions
     public Option<double> BinaryMinimumRatio { get; } = new("--binary-min-q") { Description = "Lowest mass ratio q of the binaries.", DefaultValueFactory = _ => 0.1 };
     public Option<string> ColourBins { get; } = new("--colour-bins") { Description = "Colour axis LO:HI:N (N bins).", Required = true };
     public Option<string> MagBins { get; } = new("--mag-bins") { Description = "Magnitude axis LO:HI:N (N bins; bright to faint).", Required = true };
-    public Option<string?> LogAges { get; } = new("--log-ages") { Description = "log10(age/yr): a comma list or LO:HI:STEP for builtin; for files a list (matched to 0.005) or LO:HI (range) selects isochrones. Builtin default 8.0:10.1:0.1." };
-    public Option<string?> MH { get; } = new("--mh") { Description = "[M/H]: a comma list or LO:HI:STEP for builtin; for files a list (matched to 0.005) or LO:HI selects. Builtin default -2.0:0.0:0.2." };
+    public Option<string?> LogAges { get; } = new("--log-ages") { Description = "log10(age/yr): a comma list or LO:HI:STEP for builtin; for files a list (each value picks the nearest isochrone within 0.05) or LO:HI (a range) selects isochrones. Builtin default 8.0:10.1:0.1." };
+    public Option<string?> MH { get; } = new("--mh") { Description = "[M/H]: a comma list or LO:HI:STEP for builtin; for files a list (nearest within 0.05) or LO:HI selects. Builtin default -2.0:0.0:0.2." };
 
     public void AddTo(Command command)
     {
@@ -73,8 +73,8 @@ internal sealed class PopulationOptions
             if (paths.Any(p => string.Equals(p, Builtin, StringComparison.OrdinalIgnoreCase)))
                 throw new UsageException("--isochrones: 'builtin' cannot be combined with files.");
             var all = IsochroneLoader.Load(paths, new IsochroneReadOptions { Format = ParseFormat(result.GetValue(Format)!) });
-            var ageFilter = Selector("--log-ages", ages);
-            var mhFilter = Selector("--mh", metallicities);
+            var ageFilter = Selector("--log-ages", ages, all.Select(i => i.LogAge));
+            var mhFilter = Selector("--mh", metallicities, all.Select(i => i.MH));
             selected = all.Where(i => ageFilter(i.LogAge) && mhFilter(i.MH)).ToList();
             if (!selected.Any())
                 throw new UsageException($"no isochrone matches --log-ages {ages ?? "(all)"} and --mh {metallicities ?? "(all)"}; the files hold log ages {Range(all.Select(i => i.LogAge))} and [M/H] {Range(all.Select(i => i.MH))}.");
@@ -187,8 +187,11 @@ internal sealed class PopulationOptions
         return [.. Enumerable.Range(0, n).Select(k => Math.Round(lo + k * step, 10))];
     }
 
-    /// <summary>Null text keeps everything; LO:HI keeps a closed range; a list keeps values within 0.005.</summary>
-    private static Func<double, bool> Selector(string option, string? text)
+    /// <summary>
+    /// Null text keeps everything; LO:HI keeps a closed range; a list keeps, for each value, the nearest available one
+    /// (within <see cref="ListTolerance"/>, so -1.5 picks PARSEC's -1.49213).
+    /// </summary>
+    private static Func<double, bool> Selector(string option, string? text, IEnumerable<double> available)
     {
         if (text is null) return _ => true;
         var parts = text.Split(':');
@@ -198,9 +201,20 @@ internal sealed class PopulationOptions
             return x => x >= lo - 1e-9 && x <= hi + 1e-9;
         }
         if (parts.Length != 1) throw new UsageException($"{option}: with isochrone files give a comma list or LO:HI (got '{text}').");
-        var values = text.Split(',').Select(v => ParseNumber(option, v)).ToArray();
-        return x => values.Any(v => Math.Abs(v - x) <= 0.005);
+        var distinct = available.Distinct().Order().ToArray();
+        var chosen = new HashSet<double>();
+        foreach (double v in text.Split(',').Select(v => ParseNumber(option, v)))
+        {
+            double nearest = distinct.MinBy(a => Math.Abs(a - v));
+            if (Math.Abs(nearest - v) > ListTolerance)
+                throw new UsageException($"{option}: no isochrone within {ListTolerance} of {v.ToString(CultureInfo.InvariantCulture)}; the files hold {Range(distinct)}.");
+            chosen.Add(nearest);
+        }
+        return chosen.Contains;
     }
+
+    /// <summary>How far a listed log age or [M/H] may be from the isochrone it selects.</summary>
+    public const double ListTolerance = 0.05;
 
     private static double ParseNumber(string option, string text) =>
         double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value)
