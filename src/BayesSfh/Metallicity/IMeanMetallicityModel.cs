@@ -39,6 +39,29 @@ public interface IMetallicityDispersion
     /// <summary>Returns ln A(<paramref name="metallicity"/>; μ, p), writing ∂lnA/∂p and ∂lnA/∂μ.</summary>
     double LogWeight(ReadOnlySpan<double> parameters, double metallicity, double mean, Span<double> dLogWeightDParameters, out double dLogWeightDMean);
 
+    /// <summary>
+    /// ln A_k = ln A(MH_k; μ, p) for every metallicity of the grid at one mean μ, with ∂lnA_k/∂μ and ∂lnA_k/∂p_d: the
+    /// one call per age bin of the coefficient map. The default calls <see cref="LogWeight"/> per metallicity; a model
+    /// overrides it only for speed, and must then give the same values.
+    /// </summary>
+    /// <param name="parameters">Natural parameter values p.</param>
+    /// <param name="metallicities">The grid MH_k (K values, dex).</param>
+    /// <param name="mean">μ, dex.</param>
+    /// <param name="logWeights">Destination for ln A_k (K values).</param>
+    /// <param name="dLogWeightDMean">Destination for ∂lnA_k/∂μ (K values).</param>
+    /// <param name="dLogWeightDParameters">Destination for ∂lnA_k/∂p_d at index d·K + k (one run of K per parameter).</param>
+    void LogWeights(ReadOnlySpan<double> parameters, ReadOnlySpan<double> metallicities, double mean,
+        Span<double> logWeights, Span<double> dLogWeightDMean, Span<double> dLogWeightDParameters)
+    {
+        int count = metallicities.Length, parameterCount = parameters.Length;
+        Span<double> derivatives = parameterCount <= 16 ? stackalloc double[parameterCount] : new double[parameterCount];
+        for (int k = 0; k < count; k++)
+        {
+            logWeights[k] = LogWeight(parameters, metallicities[k], mean, derivatives, out dLogWeightDMean[k]);
+            for (int d = 0; d < parameterCount; d++) dLogWeightDParameters[d * count + k] = derivatives[d];
+        }
+    }
+
     /// <summary>A sensible starting point for an optimiser, given the grid.</summary>
     void InitialGuess(in MetallicityGuessContext context, Span<double> parameters);
 }

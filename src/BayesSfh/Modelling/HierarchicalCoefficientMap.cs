@@ -102,7 +102,9 @@ public sealed class HierarchicalCoefficientMap : ICoefficientMap
         private readonly HierarchicalCoefficientMap _map;
         private readonly int _meanCount, _dispersionCount;
         private readonly double[] _mass, _cumulative, _mean, _dMeanDParameters, _dMeanDLogMass;
-        private readonly double[] _weights, _dLogWeightDMean, _dLogWeightDParameters, _meanSlope, _meanParameterSlope, _dispersionGradient;
+        private readonly double[] _weights, _dLogWeightDMean, _meanSlope, _meanParameterSlope, _dispersionGradient, _g;
+        // ∂lnA/∂p per age bin j, parameter d, metallicity k at (j·P + d)·K + k (the layout of IMetallicityDispersion.LogWeights).
+        private readonly double[] _dLogWeightDParameters;
 
         public Evaluator(HierarchicalCoefficientMap map)
         {
@@ -121,6 +123,7 @@ public sealed class HierarchicalCoefficientMap : ICoefficientMap
             _meanSlope = new double[ages];
             _meanParameterSlope = new double[ages * _dispersionCount];
             _dispersionGradient = new double[_dispersionCount];
+            _g = new double[map.MetallicityCount];
         }
 
         public ReadOnlySpan<double> Means => _mean;
@@ -131,6 +134,7 @@ public sealed class HierarchicalCoefficientMap : ICoefficientMap
             var meanParameters = parameters.Slice(ages, _meanCount);
             var dispersionParameters = parameters.Slice(ages + _meanCount, _dispersionCount);
             parameters[..ages].CopyTo(_mass);
+            var templateOfCell = _map._templateOfCell.AsSpan(0, ages * metals);
             double total = 0;
             for (int j = ages - 1; j >= 0; j--)
             {
@@ -143,14 +147,12 @@ public sealed class HierarchicalCoefficientMap : ICoefficientMap
                     _dMeanDParameters.AsSpan(j * _meanCount, _meanCount), out _dMeanDLogMass[j]);
                 _mean[j] = mean;
                 var logWeights = _weights.AsSpan(j * metals, metals);
+                var dMean = _dLogWeightDMean.AsSpan(j * metals, metals);
+                // ∂lnA_k/∂p_d of this bin at d·K + k.
+                var dParameters = _dLogWeightDParameters.AsSpan(j * _dispersionCount * metals, _dispersionCount * metals);
+                _map.Dispersion.LogWeights(dispersionParameters, _map._metallicities, mean, logWeights, dMean, dParameters);
                 double max = double.NegativeInfinity;
-                for (int k = 0; k < metals; k++)
-                {
-                    int cell = j * metals + k;
-                    logWeights[k] = _map.Dispersion.LogWeight(dispersionParameters, _map._metallicities[k], mean,
-                        _dLogWeightDParameters.AsSpan(cell * _dispersionCount, _dispersionCount), out _dLogWeightDMean[cell]);
-                    max = Math.Max(max, logWeights[k]);
-                }
+                for (int k = 0; k < metals; k++) max = Math.Max(max, logWeights[k]);
                 // w_k = exp(lnA_k − max) / Σ exp(lnA_k' − max): the largest term is exp(0) = 1, so the sum is ≥ 1 and
                 // never 0/0; one exp per cell.
                 double sum = 0;
@@ -161,16 +163,20 @@ public sealed class HierarchicalCoefficientMap : ICoefficientMap
                     sum += scaled;
                 }
                 double meanSlope = 0;
-                var parameterSlope = _meanParameterSlope.AsSpan(j * _dispersionCount, _dispersionCount);
-                parameterSlope.Clear();
+                double mass = _mass[j];
                 for (int k = 0; k < metals; k++)
                 {
-                    int cell = j * metals + k;
                     double w = logWeights[k] / sum;
                     logWeights[k] = w;
-                    meanSlope += w * _dLogWeightDMean[cell];
-                    for (int d = 0; d < _dispersionCount; d++) parameterSlope[d] += w * _dLogWeightDParameters[cell * _dispersionCount + d];
-                    coefficients[_map._templateOfCell[cell]] = _mass[j] * w;
+                    meanSlope += w * dMean[k];
+                    coefficients[templateOfCell[j * metals + k]] = mass * w;
+                }
+                for (int d = 0; d < _dispersionCount; d++)
+                {
+                    var dParameter = dParameters.Slice(d * metals, metals);
+                    double slope = 0;
+                    for (int k = 0; k < metals; k++) slope += logWeights[k] * dParameter[k];
+                    _meanParameterSlope[j * _dispersionCount + d] = slope;
                 }
                 _meanSlope[j] = meanSlope;
             }
@@ -183,18 +189,27 @@ public sealed class HierarchicalCoefficientMap : ICoefficientMap
             dFdMeanParameters.Clear();
             _dispersionGradient.AsSpan().Clear();
             double throughMass = 0;
+            var templateOfCell = _map._templateOfCell.AsSpan(0, ages * metals);
             for (int j = 0; j < ages; j++)
             {
                 double gw = 0, gwa = 0;
+                var g = _g.AsSpan(0, metals);
+                var weights = _weights.AsSpan(j * metals, metals);
+                var dMean = _dLogWeightDMean.AsSpan(j * metals, metals);
                 for (int k = 0; k < metals; k++)
                 {
-                    int cell = j * metals + k;
-                    double g = dFdCoefficients[_map._templateOfCell[cell]] * _weights[cell];
-                    gw += g;
-                    gwa += g * _dLogWeightDMean[cell];
-                    for (int d = 0; d < _dispersionCount; d++) _dispersionGradient[d] += _mass[j] * g * _dLogWeightDParameters[cell * _dispersionCount + d];
+                    double gk = dFdCoefficients[templateOfCell[j * metals + k]] * weights[k];
+                    g[k] = gk;
+                    gw += gk;
+                    gwa += gk * dMean[k];
                 }
-                for (int d = 0; d < _dispersionCount; d++) _dispersionGradient[d] -= _mass[j] * gw * _meanParameterSlope[j * _dispersionCount + d];
+                for (int d = 0; d < _dispersionCount; d++)
+                {
+                    var dParameter = _dLogWeightDParameters.AsSpan((j * _dispersionCount + d) * metals, metals);
+                    double gradient = _dispersionGradient[d];
+                    for (int k = 0; k < metals; k++) gradient += _mass[j] * g[k] * dParameter[k];
+                    _dispersionGradient[d] = gradient - _mass[j] * gw * _meanParameterSlope[j * _dispersionCount + d];
+                }
                 double dFdMean = _mass[j] * (gwa - _meanSlope[j] * gw);
                 for (int p = 0; p < _meanCount; p++) dFdMeanParameters[p] += dFdMean * _dMeanDParameters[j * _meanCount + p];
                 // μ_j depends on M*_j = Σ_{j' ≥ j} R_j': prefix sum over younger-or-equal bins.

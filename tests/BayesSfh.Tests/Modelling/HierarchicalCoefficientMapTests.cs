@@ -211,6 +211,60 @@ public class HierarchicalCoefficientMapTests
     }
 
     [Fact]
+    public void Pullback_TwoParameterDispersionWithDefaultBatch_MatchesFiniteDifferences()
+    {
+        var rng = new Xoshiro256StarStar(47);
+        var templates = RandomTemplates.Create(rng, ages: 4, metallicities: 5);
+        var map = new HierarchicalCoefficientMap(templates, AgeBins.FromLeftEdges(templates.Grid.LogAges), new PowerLawMzr(), new OffsetGaussian());
+        var evaluator = map.CreateEvaluator();
+        double[] x = [.. RandomParameters(rng, map, MeanKind.PowerLawMzr), rng.NextUniform(-0.2, 0.2)];
+        var g = templates.Templates.Select(_ => rng.NextUniform(-1, 1)).ToArray();
+        var r = new double[g.Length];
+        double Phi(double[] point)
+        {
+            evaluator.Coefficients(point, r);
+            return r.Select((v, t) => v * g[t]).Sum();
+        }
+        Phi(x);
+        var analytic = new double[x.Length];
+        evaluator.Pullback(g, analytic);
+
+        for (int i = 0; i < x.Length; i++)
+        {
+            double centre = x[i], h = 1e-3 * Math.Max(Math.Abs(centre), 0.1);
+            double fd = Numeric.Derivative(v =>
+            {
+                x[i] = v;
+                return Phi(x);
+            }, centre, h);
+            x[i] = centre;
+            Numeric.AssertRelative(fd, analytic[i], 1e-6, 1e-6 * x.Take(map.AgeCount).Sum() / h, map.Parameters[i].Name);
+        }
+    }
+
+    // ln A = −½ ((MH − μ − δ)/σ)² with parameters (σ, δ): two dispersion parameters, per-metallicity method only, so the
+    // map goes through IMetallicityDispersion.LogWeights' default and its d·K + k layout.
+    private sealed class OffsetGaussian : IMetallicityDispersion
+    {
+        public IReadOnlyList<BayesSfh.Parameters.ParameterDefinition> Parameters { get; } =
+        [
+            new("sigma", BayesSfh.Parameters.ParameterConstraint.Positive, "σ"),
+            new("delta", BayesSfh.Parameters.ParameterConstraint.Real, "δ"),
+        ];
+
+        public double LogWeight(ReadOnlySpan<double> parameters, double metallicity, double mean, Span<double> dLogWeightDParameters, out double dLogWeightDMean)
+        {
+            double sigma = parameters[0], z = (metallicity - mean - parameters[1]) / sigma;
+            dLogWeightDMean = z / sigma;
+            dLogWeightDParameters[0] = z * z / sigma;
+            dLogWeightDParameters[1] = z / sigma;
+            return -0.5 * z * z;
+        }
+
+        public void InitialGuess(in MetallicityGuessContext context, Span<double> parameters) => (parameters[0], parameters[1]) = (0.2, 0);
+    }
+
+    [Fact]
     public void Constructor_IncompleteGrid_ThrowsIncompleteGridException()
     {
         var templates = new TemplateSet(2,
