@@ -26,12 +26,23 @@ public sealed class BlockSparseTemplates
     private readonly int[] _blockOffset;
     private readonly CacheAlignedArray<float> _values;
 
+    // Optional column-major copy for Composite: per block column c, entries _columnStart[c] … _columnStart[c+1] − 1 in
+    // increasing row order, each the row index and the same 8 values as the row-major block.
+    private readonly int[]? _columnStart, _columnRow;
+    private readonly CacheAlignedArray<float>? _columnValues;
+
     /// <summary>Packs sparse rows into blocks.</summary>
     /// <param name="rows">Per row, strictly increasing column indices and their values.</param>
     /// <param name="columnCount">Number of columns before padding (may be 0, with empty rows).</param>
-    public BlockSparseTemplates(IReadOnlyList<(int[] Columns, double[] Values)> rows, int columnCount)
+    /// <param name="columnCopyMaxBytes">
+    /// Also keep a column-major copy of the blocks for <see cref="Composite"/> when it takes at most this many bytes
+    /// (<see cref="BytesPerPass"/>; 0, the default, never). The copy makes Composite faster while the two copies
+    /// stay cache-resident, and doubles the stored matrix.
+    /// </param>
+    public BlockSparseTemplates(IReadOnlyList<(int[] Columns, double[] Values)> rows, int columnCount, long columnCopyMaxBytes = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(columnCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(columnCopyMaxBytes);
         RowCount = rows.Count;
         ColumnCount = columnCount;
         PaddedColumnCount = (columnCount + BlockWidth - 1) / BlockWidth * BlockWidth;
@@ -61,7 +72,28 @@ public sealed class BlockSparseTemplates
         _values = new CacheAlignedArray<float>(values.Count);
         values.CopyTo(_values.Span);
         NonZeros = nonZeros;
+        if (BlockCount > 0 && BytesPerPass <= columnCopyMaxBytes)
+        {
+            int blockColumns = PaddedColumnCount / BlockWidth;
+            _columnStart = new int[blockColumns + 1];
+            foreach (int offset in _blockOffset) _columnStart[offset / BlockWidth + 1]++;
+            for (int c = 0; c < blockColumns; c++) _columnStart[c + 1] += _columnStart[c];
+            var next = _columnStart[..^1];
+            _columnRow = new int[BlockCount];
+            _columnValues = new CacheAlignedArray<float>(_values.Length);
+            // Rows in increasing order, so each column's entries are too.
+            for (int t = 0; t < RowCount; t++)
+                for (int b = _rowStart[t]; b < _rowStart[t + 1]; b++)
+                {
+                    int e = next[_blockOffset[b] / BlockWidth]++;
+                    _columnRow[e] = t;
+                    _values.Span.Slice(b * BlockWidth, BlockWidth).CopyTo(_columnValues.Span.Slice(e * BlockWidth, BlockWidth));
+                }
+        }
     }
+
+    /// <summary>True when a column-major copy serves <see cref="Composite"/> (see the constructor).</summary>
+    public bool HasColumnCopy => _columnValues is not null;
 
     /// <summary>Number of templates.</summary>
     public int RowCount { get; }
@@ -81,6 +113,9 @@ public sealed class BlockSparseTemplates
     /// <summary>Bytes read by one pass over the stored values and block offsets.</summary>
     public long BytesPerPass => (long)_values.Length * sizeof(float) + (long)_blockOffset.Length * sizeof(int);
 
+    /// <summary>Bytes stored: <see cref="BytesPerPass"/>, twice when there is a column-major copy.</summary>
+    public long StoredBytes => HasColumnCopy ? 2 * BytesPerPass : BytesPerPass;
+
     /// <summary>The stored (single-precision) value of row <paramref name="row"/> at <paramref name="column"/>.</summary>
     public double ValueAt(int row, int column)
     {
@@ -96,7 +131,9 @@ public sealed class BlockSparseTemplates
     /// <remarks>
     /// Effectively computes <c>destination[i] = Σ_t coefficients[t] · c[t, i]</c>, overwriting destination; each m_i is
     /// accumulated with one fused multiply–add per template in increasing t. Fastest when destination starts on a
-    /// 64-byte boundary (as the buffers of <see cref="LikelihoodWorkspace"/> do).
+    /// 64-byte boundary (as the buffers of <see cref="LikelihoodWorkspace"/> do). With a column-major copy, each block
+    /// column is summed in registers (two columns side by side) and stored once, instead of a load and a store of the
+    /// destination per block; the FMA chain of every m_i is the same, so the result is the same bits.
     /// </remarks>
     /// <param name="coefficients">r_t, one per row.</param>
     /// <param name="destination">m_i, length <see cref="PaddedColumnCount"/>.</param>
@@ -105,6 +142,11 @@ public sealed class BlockSparseTemplates
     {
         if (coefficients.Length != RowCount) throw new ArgumentException($"Expected {RowCount} coefficients, got {coefficients.Length}.", nameof(coefficients));
         if (destination.Length != PaddedColumnCount) throw new ArgumentException($"Destination must have {PaddedColumnCount} elements.", nameof(destination));
+        if (_columnValues is not null)
+        {
+            CompositeByColumns(coefficients, destination);
+            return;
+        }
         destination.Clear();
         ref float values = ref MemoryMarshal.GetReference(_values.Span);
         ref int offsets = ref MemoryMarshal.GetArrayDataReference(_blockOffset);
@@ -122,6 +164,62 @@ public sealed class BlockSparseTemplates
                 Vector256.FusedMultiplyAdd(LoadLow(ref values, b), coefficient, Vector256.LoadUnsafe(ref target)).StoreUnsafe(ref target);
                 Vector256.FusedMultiplyAdd(LoadHigh(ref values, b), coefficient, Vector256.LoadUnsafe(ref target, 4)).StoreUnsafe(ref target, 4);
             }
+        }
+    }
+
+    private void CompositeByColumns(ReadOnlySpan<double> coefficients, Span<double> destination)
+    {
+        ref float values = ref MemoryMarshal.GetReference(_columnValues!.Span);
+        ref int rows = ref MemoryMarshal.GetArrayDataReference(_columnRow!);
+        ref int columnStart = ref MemoryMarshal.GetArrayDataReference(_columnStart!);
+        ref double r = ref MemoryMarshal.GetReference(coefficients);
+        ref double dest = ref MemoryMarshal.GetReference(destination);
+        int blockColumns = _columnStart!.Length - 1, c = 0;
+        for (; c + 1 < blockColumns; c += 2)
+        {
+            nint a = Unsafe.Add(ref columnStart, c), aEnd = Unsafe.Add(ref columnStart, c + 1);
+            nint b = aEnd, bEnd = Unsafe.Add(ref columnStart, c + 2);
+            var aLow = Vector256<double>.Zero;
+            var aHigh = Vector256<double>.Zero;
+            var bLow = Vector256<double>.Zero;
+            var bHigh = Vector256<double>.Zero;
+            for (nint common = Math.Min(aEnd - a, bEnd - b); common > 0; common--, a++, b++)
+            {
+                var ra = Vector256.Create(Unsafe.Add(ref r, Unsafe.Add(ref rows, a)));
+                var rb = Vector256.Create(Unsafe.Add(ref r, Unsafe.Add(ref rows, b)));
+                aLow = Vector256.FusedMultiplyAdd(LoadLow(ref values, a), ra, aLow);
+                aHigh = Vector256.FusedMultiplyAdd(LoadHigh(ref values, a), ra, aHigh);
+                bLow = Vector256.FusedMultiplyAdd(LoadLow(ref values, b), rb, bLow);
+                bHigh = Vector256.FusedMultiplyAdd(LoadHigh(ref values, b), rb, bHigh);
+            }
+            AccumulateColumn(ref values, ref rows, ref r, a, aEnd, ref aLow, ref aHigh);
+            AccumulateColumn(ref values, ref rows, ref r, b, bEnd, ref bLow, ref bHigh);
+            ref double targetA = ref Unsafe.Add(ref dest, c * BlockWidth);
+            aLow.StoreUnsafe(ref targetA);
+            aHigh.StoreUnsafe(ref targetA, 4);
+            bLow.StoreUnsafe(ref targetA, BlockWidth);
+            bHigh.StoreUnsafe(ref targetA, BlockWidth + 4);
+        }
+        if (c < blockColumns)
+        {
+            var low = Vector256<double>.Zero;
+            var high = Vector256<double>.Zero;
+            AccumulateColumn(ref values, ref rows, ref r, Unsafe.Add(ref columnStart, c), Unsafe.Add(ref columnStart, c + 1), ref low, ref high);
+            ref double target = ref Unsafe.Add(ref dest, c * BlockWidth);
+            low.StoreUnsafe(ref target);
+            high.StoreUnsafe(ref target, 4);
+        }
+    }
+
+    // Entries [from, to) of one block column into its two accumulators.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AccumulateColumn(ref float values, ref int rows, ref double r, nint from, nint to, ref Vector256<double> low, ref Vector256<double> high)
+    {
+        for (nint e = from; e < to; e++)
+        {
+            var coefficient = Vector256.Create(Unsafe.Add(ref r, Unsafe.Add(ref rows, e)));
+            low = Vector256.FusedMultiplyAdd(LoadLow(ref values, e), coefficient, low);
+            high = Vector256.FusedMultiplyAdd(LoadHigh(ref values, e), coefficient, high);
         }
     }
 

@@ -61,7 +61,7 @@ public sealed class HessLikelihood
             occupiedRows.Add(([.. occupiedColumns], [.. occupiedValues]));
             emptyRows.Add(([.. emptyColumns], [.. emptyValues]));
         }
-        Matrix = new BlockSparseTemplates(occupiedRows, _occupiedBins.Length);
+        Matrix = new BlockSparseTemplates(occupiedRows, _occupiedBins.Length, ColumnCopyMaxBytes);
         _emptyBinMatrix = new BlockSparseTemplates(emptyRows, _emptyBins.Length);
         // s_t from the stored (single-precision) values, as the composite uses them.
         _emptyBinSums = [.. emptyRows.Select(row => row.Item2.Sum(v => (double)(float)v))];
@@ -78,6 +78,13 @@ public sealed class HessLikelihood
         }
         TotalCount = observed.Total;
     }
+
+    /// <summary>
+    /// The largest <see cref="Matrix"/> (bytes per pass) that also keeps a column-major copy for the composite
+    /// (<see cref="BlockSparseTemplates.HasColumnCopy"/>): 1 MiB, so small problems, whose two copies stay in L2/L3,
+    /// gain a faster composite, and large ones do not double their memory (docs/performance.md).
+    /// </summary>
+    public const long ColumnCopyMaxBytes = 1 << 20;
 
     /// <summary>The templates.</summary>
     public TemplateSet Templates { get; }

@@ -67,6 +67,42 @@ public class BlockSparseTemplatesTests
 
     [Theory]
     [MemberData(nameof(ColumnCounts))]
+    public void Composite_ColumnCopy_SameBitsAsRowMajor(int columns)
+    {
+        var rng = new Xoshiro256StarStar(500 + (ulong)columns);
+        var rows = Rows(rng, columns);
+        var rowMajor = new BlockSparseTemplates(rows, columns);
+        var withCopy = new BlockSparseTemplates(rows, columns, columnCopyMaxBytes: long.MaxValue);
+        var coefficients = rows.Select(_ => rng.NextUniform(0, 3)).ToArray();
+        coefficients[0] = 0;
+        coefficients[^1] = 0;
+        var expected = new double[rowMajor.PaddedColumnCount];
+        var actual = new double[withCopy.PaddedColumnCount];
+        Array.Fill(actual, double.NaN);
+
+        rowMajor.Composite(coefficients, expected);
+        withCopy.Composite(coefficients, actual);
+
+        Assert.False(rowMajor.HasColumnCopy);
+        Assert.True(withCopy.HasColumnCopy);
+        Assert.Equal(2 * withCopy.BytesPerPass, withCopy.StoredBytes);
+        for (int i = 0; i < expected.Length; i++)
+            Assert.True(BitConverter.DoubleToInt64Bits(expected[i]) == BitConverter.DoubleToInt64Bits(actual[i]), $"column {i}: {actual[i]:R} vs {expected[i]:R}");
+    }
+
+    [Fact]
+    public void Constructor_ColumnCopyLimit_CopiesOnlyUpToTheLimit()
+    {
+        var rows = new List<(int[], double[])> { ([0, 9], [1.0, 2.0]) };
+        var probe = new BlockSparseTemplates(rows, 10);
+
+        Assert.True(new BlockSparseTemplates(rows, 10, probe.BytesPerPass).HasColumnCopy);
+        Assert.False(new BlockSparseTemplates(rows, 10, probe.BytesPerPass - 1).HasColumnCopy);
+        Assert.Equal(probe.BytesPerPass, probe.StoredBytes);
+    }
+
+    [Theory]
+    [MemberData(nameof(ColumnCounts))]
     public void RowDots_EveryRowLengthAndColumnCount_MatchesNaiveDenseLoop(int columns)
     {
         var rng = new Xoshiro256StarStar(1000 + (ulong)columns);
