@@ -18,7 +18,8 @@ public class BlockSparseTemplatesTests
     /// <summary>
     /// Rows covering every length 0..min(40, columns): for each length one contiguous run at a random offset (so runs
     /// start and end on and off block boundaries), one run aligned to a block start, one run ending at the last column,
-    /// and one random scattered subset; values random in (−1, 1) with some that are not exact in single precision.
+    /// and one random scattered subset, plus columns mod 4 scattered rows; values random in (−1, 1) with some that are
+    /// not exact in single precision.
     /// </summary>
     private static List<(int[] Columns, double[] Values)> Rows(Xoshiro256StarStar rng, int columns)
     {
@@ -32,6 +33,12 @@ public class BlockSparseTemplatesTests
             rows.Add(([.. Enumerable.Range(aligned, length)], Values(length)));
             rows.Add(([.. Enumerable.Range(columns - length, length)], Values(length)));
             var scattered = Enumerable.Range(0, columns).Where(_ => rng.NextDouble() < (double)length / columns).ToArray();
+            rows.Add((scattered, Values(scattered.Length)));
+        }
+        // 0–3 more rows, so that the row count is not always a multiple of the kernels' 4-row groups.
+        for (int extra = 0; extra < columns % 4; extra++)
+        {
+            var scattered = Enumerable.Range(0, columns).Where(_ => rng.NextDouble() < 0.5).ToArray();
             rows.Add((scattered, Values(scattered.Length)));
         }
         return rows;
