@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using BayesSfh.Metallicity;
 using BayesSfh.Parameters;
 using BayesSfh.Templates;
@@ -141,41 +142,42 @@ public sealed class HierarchicalCoefficientMap : ICoefficientMap
                 total += _mass[j];
                 _cumulative[j] = total;
             }
+            // ln A_jk − max_k ln A_jk for every cell, then one vectorised exp over all of them: w_jk = exp(·) / Σ_k exp(·).
+            // The largest term of each bin is exp(0) = 1, so the sum is ≥ 1 and never 0/0.
             for (int j = 0; j < ages; j++)
             {
                 double mean = _map.MeanModel.Mean(meanParameters, _map._lookbackGyr[j], Math.Log10(_cumulative[j]),
                     _dMeanDParameters.AsSpan(j * _meanCount, _meanCount), out _dMeanDLogMass[j]);
                 _mean[j] = mean;
                 var logWeights = _weights.AsSpan(j * metals, metals);
-                var dMean = _dLogWeightDMean.AsSpan(j * metals, metals);
                 // ∂lnA_k/∂p_d of this bin at d·K + k.
                 var dParameters = _dLogWeightDParameters.AsSpan(j * _dispersionCount * metals, _dispersionCount * metals);
-                _map.Dispersion.LogWeights(dispersionParameters, _map._metallicities, mean, logWeights, dMean, dParameters);
+                _map.Dispersion.LogWeights(dispersionParameters, _map._metallicities, mean, logWeights, _dLogWeightDMean.AsSpan(j * metals, metals), dParameters);
                 double max = double.NegativeInfinity;
                 for (int k = 0; k < metals; k++) max = Math.Max(max, logWeights[k]);
-                // w_k = exp(lnA_k − max) / Σ exp(lnA_k' − max): the largest term is exp(0) = 1, so the sum is ≥ 1 and
-                // never 0/0; one exp per cell.
+                TensorPrimitives.Subtract(logWeights, max, logWeights);
+            }
+            TensorPrimitives.Exp(_weights, _weights);
+            for (int j = 0; j < ages; j++)
+            {
+                var weights = _weights.AsSpan(j * metals, metals);
+                var dMean = _dLogWeightDMean.AsSpan(j * metals, metals);
                 double sum = 0;
-                for (int k = 0; k < metals; k++)
-                {
-                    double scaled = Math.Exp(logWeights[k] - max);
-                    logWeights[k] = scaled;
-                    sum += scaled;
-                }
+                for (int k = 0; k < metals; k++) sum += weights[k];
                 double meanSlope = 0;
                 double mass = _mass[j];
                 for (int k = 0; k < metals; k++)
                 {
-                    double w = logWeights[k] / sum;
-                    logWeights[k] = w;
+                    double w = weights[k] / sum;
+                    weights[k] = w;
                     meanSlope += w * dMean[k];
                     coefficients[templateOfCell[j * metals + k]] = mass * w;
                 }
                 for (int d = 0; d < _dispersionCount; d++)
                 {
-                    var dParameter = dParameters.Slice(d * metals, metals);
+                    var dParameter = _dLogWeightDParameters.AsSpan((j * _dispersionCount + d) * metals, metals);
                     double slope = 0;
-                    for (int k = 0; k < metals; k++) slope += logWeights[k] * dParameter[k];
+                    for (int k = 0; k < metals; k++) slope += weights[k] * dParameter[k];
                     _meanParameterSlope[j * _dispersionCount + d] = slope;
                 }
                 _meanSlope[j] = meanSlope;
