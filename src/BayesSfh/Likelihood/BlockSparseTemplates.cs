@@ -26,9 +26,11 @@ public sealed class BlockSparseTemplates
     private readonly int[] _blockOffset;
     private readonly CacheAlignedArray<float> _values;
 
-    // Optional column-major copy for Composite: per block column c, entries _columnStart[c] … _columnStart[c+1] − 1 in
-    // increasing row order, each the row index and the same 8 values as the row-major block.
-    private readonly int[]? _columnStart, _columnRow;
+    // Optional column-major copy for Composite. Block columns are stored in slots ordered by decreasing entry count
+    // (ties by column), so that the four columns the kernel sums side by side have nearly equal lengths. Slot s holds
+    // block column _slotColumn[s]: entries _columnStart[s] … _columnStart[s+1] − 1 in increasing row order, each the
+    // row index and the same 8 values as the row-major block.
+    private readonly int[]? _columnStart, _columnRow, _slotColumn;
     private readonly CacheAlignedArray<float>? _columnValues;
 
     /// <summary>Packs sparse rows into blocks.</summary>
@@ -75,10 +77,16 @@ public sealed class BlockSparseTemplates
         if (BlockCount > 0 && BytesPerPass <= columnCopyMaxBytes)
         {
             int blockColumns = PaddedColumnCount / BlockWidth;
+            var entries = new int[blockColumns];
+            foreach (int offset in _blockOffset) entries[offset / BlockWidth]++;
+            _slotColumn = [.. Enumerable.Range(0, blockColumns).OrderByDescending(c => entries[c]).ThenBy(c => c)];
             _columnStart = new int[blockColumns + 1];
-            foreach (int offset in _blockOffset) _columnStart[offset / BlockWidth + 1]++;
-            for (int c = 0; c < blockColumns; c++) _columnStart[c + 1] += _columnStart[c];
-            var next = _columnStart[..^1];
+            var next = new int[blockColumns];
+            for (int slot = 0; slot < blockColumns; slot++)
+            {
+                next[_slotColumn[slot]] = _columnStart[slot];
+                _columnStart[slot + 1] = _columnStart[slot] + entries[_slotColumn[slot]];
+            }
             _columnRow = new int[BlockCount];
             _columnValues = new CacheAlignedArray<float>(_values.Length);
             // Rows in increasing order, so each column's entries are too.
@@ -172,6 +180,7 @@ public sealed class BlockSparseTemplates
         ref float values = ref MemoryMarshal.GetReference(_columnValues!.Span);
         ref int rows = ref MemoryMarshal.GetArrayDataReference(_columnRow!);
         ref int columnStart = ref MemoryMarshal.GetArrayDataReference(_columnStart!);
+        ref int slotColumn = ref MemoryMarshal.GetArrayDataReference(_slotColumn!);
         ref double r = ref MemoryMarshal.GetReference(coefficients);
         ref double dest = ref MemoryMarshal.GetReference(destination);
         int blockColumns = _columnStart!.Length - 1, c = 0;
@@ -202,15 +211,10 @@ public sealed class BlockSparseTemplates
             AccumulateColumn(ref values, ref rows, ref r, b, bEnd, ref bLow, ref bHigh);
             AccumulateColumn(ref values, ref rows, ref r, e, eEnd, ref eLow, ref eHigh);
             AccumulateColumn(ref values, ref rows, ref r, f, fEnd, ref fLow, ref fHigh);
-            ref double target = ref Unsafe.Add(ref dest, c * BlockWidth);
-            aLow.StoreUnsafe(ref target);
-            aHigh.StoreUnsafe(ref target, 4);
-            bLow.StoreUnsafe(ref target, BlockWidth);
-            bHigh.StoreUnsafe(ref target, BlockWidth + 4);
-            eLow.StoreUnsafe(ref target, 2 * BlockWidth);
-            eHigh.StoreUnsafe(ref target, 2 * BlockWidth + 4);
-            fLow.StoreUnsafe(ref target, 3 * BlockWidth);
-            fHigh.StoreUnsafe(ref target, 3 * BlockWidth + 4);
+            Store(ref dest, Unsafe.Add(ref slotColumn, c), aLow, aHigh);
+            Store(ref dest, Unsafe.Add(ref slotColumn, c + 1), bLow, bHigh);
+            Store(ref dest, Unsafe.Add(ref slotColumn, c + 2), eLow, eHigh);
+            Store(ref dest, Unsafe.Add(ref slotColumn, c + 3), fLow, fHigh);
         }
         for (; c + 1 < blockColumns; c += 2)
         {
@@ -231,21 +235,25 @@ public sealed class BlockSparseTemplates
             }
             AccumulateColumn(ref values, ref rows, ref r, a, aEnd, ref aLow, ref aHigh);
             AccumulateColumn(ref values, ref rows, ref r, b, bEnd, ref bLow, ref bHigh);
-            ref double targetA = ref Unsafe.Add(ref dest, c * BlockWidth);
-            aLow.StoreUnsafe(ref targetA);
-            aHigh.StoreUnsafe(ref targetA, 4);
-            bLow.StoreUnsafe(ref targetA, BlockWidth);
-            bHigh.StoreUnsafe(ref targetA, BlockWidth + 4);
+            Store(ref dest, Unsafe.Add(ref slotColumn, c), aLow, aHigh);
+            Store(ref dest, Unsafe.Add(ref slotColumn, c + 1), bLow, bHigh);
         }
         if (c < blockColumns)
         {
             var low = Vector256<double>.Zero;
             var high = Vector256<double>.Zero;
             AccumulateColumn(ref values, ref rows, ref r, Unsafe.Add(ref columnStart, c), Unsafe.Add(ref columnStart, c + 1), ref low, ref high);
-            ref double target = ref Unsafe.Add(ref dest, c * BlockWidth);
-            low.StoreUnsafe(ref target);
-            high.StoreUnsafe(ref target, 4);
+            Store(ref dest, Unsafe.Add(ref slotColumn, c), low, high);
         }
+    }
+
+    // Writes one block column's sums to bins 8·column … 8·column + 7.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(ref double destination, int column, Vector256<double> low, Vector256<double> high)
+    {
+        ref double target = ref Unsafe.Add(ref destination, column * BlockWidth);
+        low.StoreUnsafe(ref target);
+        high.StoreUnsafe(ref target, 4);
     }
 
     // Entries [from, to) of one block column into its two accumulators.
