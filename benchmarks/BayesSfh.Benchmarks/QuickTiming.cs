@@ -28,7 +28,7 @@ public static class QuickTiming
             Console.WriteLine(string.Create(inv,
                 $"{problem.Label}: {problem.TemplateCount} templates, {problem.BinCount} bins ({likelihood.ActiveBinCount} active, {m.ColumnCount} matrix columns), θ dimension {problem.Model.Layout.FreeCount}"));
             Console.WriteLine(string.Create(inv,
-                $"  template non-zeros {problem.TemplateNonZeros} (density {problem.Sparsity:P2}); matrix non-zeros {m.NonZeros}, blocks {m.BlockCount} (fill {problem.BlockFill:P1}), {m.BytesPerPass / 1024.0:F0} KiB per pass"));
+                $"  template non-zeros {problem.TemplateNonZeros} (density {problem.Sparsity:P2}); matrix non-zeros {m.NonZeros}, blocks {m.BlockCount} (fill {problem.BlockFill:P1}), {m.BytesPerPass / 1024.0:F0} KiB per pass, column-major copy for Composite: {(m.HasColumnCopy ? "yes" : "no")} ({m.StoredBytes / 1024.0:F0} KiB stored)"));
             var cases = new (string Name, Func<double> Run)[]
             {
                 ("StreamTwice (baseline)", bench.StreamTwice),
