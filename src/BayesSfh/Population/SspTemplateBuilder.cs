@@ -408,6 +408,18 @@ public static class SspTemplateBuilder
             var low = _gLow.AsSpan(x0, width);
             var high = _gHigh.AsSpan(x0, width);
             var marginal = _marginal.AsSpan(x0, width);
+            if (y1 - y0 >= 2)
+            {
+                // Support spans several rows (σ_m large against the rows): integrate each row directly.
+                for (int y = y0; y <= y1; y++)
+                {
+                    high.Clear();
+                    Integrate(Math.Max(a, _magEdges[y]), Math.Min(b, _magEdges[y + 1]), colour, mag, sigmaMag, sigmaOther, sign, x0, x1);
+                    var rowSpan = destination.Slice(y * nx + x0, width);
+                    TensorPrimitives.MultiplyAdd(high, weight, rowSpan, rowSpan);
+                }
+                return;
+            }
             // G at the lower edge of the first row (0 unless the support starts above the grid).
             if (_magEdges[y0] > a)
             {
@@ -419,8 +431,8 @@ public static class SspTemplateBuilder
             {
                 G(_magEdges[y + 1], a, b, colour, mag, sigmaMag, sigmaOther, sign, x0, x1, marginal, high);
                 var row = destination.Slice(y * nx + x0, width);
-                // row += weight · (high − low)
-                for (int k = 0; k < width; k++) row[k] += weight * (high[k] - low[k]);
+                TensorPrimitives.Subtract(high, low, low);
+                TensorPrimitives.MultiplyAdd(low, weight, row, row);
                 high.CopyTo(low);
             }
         }
