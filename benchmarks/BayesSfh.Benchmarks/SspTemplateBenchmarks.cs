@@ -5,7 +5,6 @@ using BayesSfh.Isochrones.Analytic;
 using BayesSfh.Observation;
 using BayesSfh.Population;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Jobs;
 
 namespace BayesSfh.Benchmarks;
 
@@ -17,7 +16,7 @@ namespace BayesSfh.Benchmarks;
 /// Binaries: fraction 0.35, q ∈ [0.1, 1], 20 nodes. Run: <c>dotnet run -c Release -- --filter *SspTemplate*</c>.
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob(RuntimeMoniker.HostProcess)]
+[ShortRunJob]
 public class SspTemplateBenchmarks
 {
     private Isochrone _isochrone = null!;

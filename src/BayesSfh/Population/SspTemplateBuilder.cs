@@ -13,26 +13,37 @@ namespace BayesSfh.Population;
 /// <para><b>Resampling.</b> Between consecutive tabulated points the apparent magnitudes (M + μ + A per filter) are
 /// interpolated linearly in initial mass. Each interval (clipped to the IMF limits; intervals of zero mass width, at
 /// phase boundaries, carry no stars) is cut into n equal mass sub-intervals so that adjacent points move by less than
-/// <see cref="SspTemplateOptions.StepFraction"/> × min(bin width, σ) in colour and in magnitude, with the smallest bin
-/// width of each axis and σ floored at a tenth of that width (so noiseless or nearly noiseless photometry does not ask for
-/// unbounded resolution; at most <see cref="MaximumSubdivisions"/> per interval). Each sub-interval [m_a, m_b] becomes
-/// one point at its mass midpoint with weight w = F(m_a, m_b) / ⟨m⟩ × η, where F is the IMF number fraction, ⟨m⟩ the IMF
-/// mean mass (so w is in stars per M☉ formed) and η the completeness at the point's true magnitudes.</para>
+/// s = <see cref="SspTemplateOptions.StepFraction"/> × max(σ, floor) in every band, σ the band's error at either end and
+/// the floor a tenth of the smallest bin width of the axes the band enters (so noiseless photometry does not ask for
+/// unbounded resolution; at most <see cref="MaximumSubdivisions"/> per interval). The bin probabilities of a point vary
+/// on the scale σ whatever the bin width, so s need not shrink with the bins. Each sub-interval [m_a, m_b] becomes one
+/// point at its mass midpoint with weight w = F(m_a, m_b) / ⟨m⟩ × η, where F is the IMF number fraction, ⟨m⟩ the IMF
+/// mean mass (so w is in stars per M☉ formed) and η the completeness at the point's true magnitudes. Consecutive points
+/// (of the single stars, and of each binary mass-ratio node) are merged into one cluster while they stay within s of the
+/// cluster's first point in every band; a cluster is spread as one point of summed weight at the weighted mean magnitudes
+/// (exact to first order; the error is of second order in s/σ, as for the resampling itself). Clusters whose weight is
+/// below 1e-13 of the mean are skipped.</para>
 /// <para><b>Completeness.</b> η is the product of the single-filter completenesses of the distinct filters used (blue,
 /// red and, if separate, magnitude). This is an approximation: detection in several filters is not independent
 /// (StarFormationHistories.jl warns about the same product); use ASTs when it matters.</para>
-/// <para><b>Errors.</b> Errors are Gaussian, independent between filters, with σ evaluated at the true apparent
-/// magnitude. The observed colour has σ_c = √(σ_b² + σ_r²). With a separate magnitude filter the colour and magnitude
-/// errors are independent and the bin probability is a product of two differences of the normal CDF. When the
-/// magnitude filter is the blue (red) filter, cov(c, m) = +σ_m² (−σ_m²); then colour given observed magnitude y is
-/// normal with mean c₀ ± (y − m₀) and standard deviation σ_o, the error of the other colour filter. The probability of
-/// bin [c₁, c₂) × [y₁, y₂) is ∫ φ(y) [Φ((c₂ − c(y))/σ_o) − Φ((c₁ − c(y))/σ_o)] dy over [y₁, y₂), computed by a
-/// <see cref="SspTemplateOptions.QuadratureOrder"/>-point Gauss–Legendre rule in y over the part of the bin within
-/// m₀ ± 8σ_m, cut into p = clamp(⌈length / (1.5 min(σ_m, σ_o))⌉, 1, <see cref="MaximumPieces"/>) equal pieces so that
-/// both the Gaussian in y and the conditional colour probability (smooth on the scale σ_o) are resolved. When σ_o = 0
-/// the probability is exact (the observed colour is then a linear function of y); accuracy degrades when
-/// 0 &lt; σ_o ≪ σ_m (pieces capped). Gaussians are truncated at ±<see cref="TruncationSigmas"/> σ;
-/// probability that falls outside the grid is lost (such stars are not in the diagram).</para>
+/// <para><b>Errors.</b> Errors are Gaussian, independent between filters, with σ(m) and bias b(m)
+/// (<see cref="BayesSfh.Observation.IPhotometricError.Bias"/>) evaluated at the true apparent magnitude m: the observed
+/// magnitude is m + b(m) + σ(m)·N(0, 1), so kernel centres are shifted by the bias of each band (the colour by
+/// b_blue − b_red). The observed colour has σ_c = √(σ_b² + σ_r²). With a separate magnitude filter the colour and
+/// magnitude errors are independent and the bin probability is a product of two differences of the normal CDF. When the
+/// magnitude filter is the blue (red) filter, cov(c, m) = +σ_m² (−σ_m²); then colour given observed magnitude y is normal
+/// with mean c₀ ± (y − m₀) and standard deviation σ_o, the error of the other colour filter. With
+/// G_x(Y) = ∫_{m₀−8σ_m}^{Y} φ(y) [Φ((c_{x+1} − c(y))/σ_o) − Φ((c_x − c(y))/σ_o)] dy the probability of bin
+/// [c_x, c_{x+1}) × [y₁, y₂) is G_x(y₂) − G_x(y₁); at and beyond m₀ + 8σ_m, G_x is the exact colour marginal (σ_c). When
+/// the support m₀ ± 8σ_m meets at most two magnitude rows, G_x at an interior row edge is a Gauss–Legendre integral
+/// (<see cref="SspTemplateOptions.QuadratureOrder"/> points per piece) over the shorter side of the edge, the other side
+/// following by complement; otherwise each row's part of the support is integrated directly. Pieces are equal and no
+/// wider than 1.5 min(σ_m, σ_o) (at most <see cref="MaximumPieces"/>), so the integrand, smooth on the scale
+/// min(σ_m, σ_o), is resolved. When σ_o = 0 the probability is exact (the observed colour is then a linear function of
+/// y); accuracy degrades when 0 &lt; σ_o ≪ σ_m (pieces capped). Φ is a cubic Hermite interpolant of a table (absolute
+/// error ≤ 1e-9; differences of Φ telescope, so totals are not affected). Gaussians are truncated at
+/// ±<see cref="TruncationSigmas"/> σ; probability that falls outside the grid is lost (such stars are not in the
+/// diagram).</para>
 /// <para><b>Unresolved binaries</b> (<see cref="SspTemplateOptions.Binaries"/>): a fraction f of the systems carry a
 /// secondary of mass q·m, q uniform on [q_min, 1] (midpoint rule in q); fluxes add in every filter and completeness and
 /// errors apply to the combined magnitudes. Weights count systems per M☉ formed, the mass formed including secondaries:
