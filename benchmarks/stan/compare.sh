@@ -1,7 +1,7 @@
 #!/bin/sh
 # Back-to-back BayesSfh and Stan runs on one problem, for docs/stan-comparison.md. From the repository root:
 #   benchmarks/stan/compare.sh DATA OUT SEED...
-# DATA from `bayessfh example --out DATA` (templates.csv, observed.csv, grid.csv, fit.csv, covariance.csv). Per seed:
+# DATA from `bayessfh example --toy --out DATA` (templates.csv, observed.csv, grid.csv, fit.csv, covariance.csv). Per seed:
 # `bayessfh sample` in star-share and in theta coordinates, then benchmarks/stan/run.R (Stan, plus the comparison).
 set -u
 DATA=$1; OUT=$2; shift 2

@@ -17,6 +17,8 @@ internal static class CliApp
         root.Subcommands.Add(SampleCommand.Create(console, error));
         root.Subcommands.Add(DiagnoseCommand.Create(console, error));
         root.Subcommands.Add(SummarizeCommand.Create(console, error));
+        root.Subcommands.Add(TemplatesCommand.Create(console, error));
+        root.Subcommands.Add(SimulateCommand.Create(console, error));
         foreach (var command in root.Subcommands) command.Options.Add(RunConfigFile.Option());
         int code = Guard(error, () =>
         {
@@ -47,6 +49,11 @@ internal static class CliApp
             return ExitCodes.InvalidInput;
         }
         catch (ArgumentException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        catch (KeyNotFoundException e)
         {
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.InvalidInput;
