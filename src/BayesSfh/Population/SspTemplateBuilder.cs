@@ -21,8 +21,8 @@ namespace BayesSfh.Population;
 /// mean mass (so w is in stars per M☉ formed) and η the completeness at the point's true magnitudes. Consecutive points
 /// (of the single stars, and of each binary mass-ratio node) are merged into one cluster while they stay within s of the
 /// cluster's first point in every band; a cluster is spread as one point of summed weight at the weighted mean magnitudes
-/// (exact to first order; the error is of second order in s/σ, as for the resampling itself). Clusters whose weight is
-/// below 1e-13 of the mean are skipped.</para>
+/// (exact to first order; the error is of second order in s/σ, as for the resampling itself). The lightest clusters,
+/// together at most <see cref="NegligibleFraction"/> of the total weight, are skipped.</para>
 /// <para><b>Completeness.</b> η is the product of the single-filter completenesses of the distinct filters used (blue,
 /// red and, if separate, magnitude). This is an approximation: detection in several filters is not independent
 /// (StarFormationHistories.jl warns about the same product); use ASTs when it matters.</para>
@@ -57,6 +57,12 @@ public static class SspTemplateBuilder
 
     /// <summary>Upper bound on the u-pieces per magnitude bin in the correlated case.</summary>
     public const int MaximumPieces = 64;
+
+    /// <summary>
+    /// Largest fraction of a template's total weight (detected stars per M☉) that may be skipped as the lightest
+    /// clusters; the template then differs by at most this fraction in L1 norm.
+    /// </summary>
+    public const double NegligibleFraction = 1e-8;
 
     /// <summary>Upper bound on the sub-intervals of one isochrone interval.</summary>
     public const int MaximumSubdivisions = 100_000;
@@ -173,12 +179,21 @@ public static class SspTemplateBuilder
         public void Run(Span<double> destination)
         {
             Resample();
-            // Clusters whose weights together are below 1e-13 of the total are dropped (they only cost time).
+            // The lightest clusters, together at most NegligibleFraction of the total weight, are skipped: they are
+            // mostly far below the completeness limit, where σ is large and spreading is expensive.
+            var sorted = _cw.AsSpan(0, _clusters).ToArray();
+            Array.Sort(sorted);
             double total = 0;
-            for (int k = 0; k < _clusters; k++) total += _cw[k];
-            double negligible = 1e-13 * total / Math.Max(1, _clusters);
+            foreach (double w in sorted) total += w;
+            double negligible = 0, dropped = 0;
+            foreach (double w in sorted)
+            {
+                if (dropped + w > NegligibleFraction * total) break;
+                dropped += w;
+                negligible = w;
+            }
             for (int k = 0; k < _clusters; k++)
-                if (_cw[k] > negligible) Spread(_cb[k], _cr[k], _cm[k], _cw[k], destination);
+                if (_cw[k] > negligible || negligible == 0) Spread(_cb[k], _cr[k], _cm[k], _cw[k], destination);
         }
 
         /// <summary>Fine resampling in mass, then merging of consecutive points of each stream into clusters.</summary>
