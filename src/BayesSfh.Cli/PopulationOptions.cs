@@ -28,7 +28,7 @@ internal sealed class PopulationOptions
     public Option<double> Av { get; } = new("--av") { Description = "V-band extinction A_V (mag); other Johnson–Cousins/2MASS bands scale by Cardelli et al. (1989, R_V = 3.1). Use --extinction for other filters.", DefaultValueFactory = _ => 0.0 };
     public Option<string[]> Extinction { get; } = new("--extinction") { Description = "Extinction of one filter, FILTER=A (mag; repeatable); overrides --av for that filter." };
     public Option<string> PhotometricError { get; } = new("--photometric-error") { Description = "Error law σ(m) for every filter: constant:SIGMA or exponential:A,B,C,D (σ = A^(B(m−C)) + D, as StarFormationHistories.jl).", DefaultValueFactory = _ => "constant:0.02" };
-    public Option<FileInfo?> Errors { get; } = new("--errors") { Description = "Artificial-star tests CSV (F_in,F_out per filter; empty, nan or ≥ 90 = lost): per-filter bias and σ, and the joint completeness against the magnitude filter. Overrides --photometric-error for the filters it holds." };
+    public Option<FileInfo?> Errors { get; } = new("--errors") { Description = "Artificial-star tests: a CSV with F_in,F_out per filter (empty, nan or ≥ 90 = lost), or a MATCH .matchfake file (its two filters taken as --blue and --red). Gives per-filter bias and σ and the joint completeness against the magnitude filter; overrides --photometric-error for the filters it holds." };
     public Option<double> AstBinWidth { get; } = new("--ast-bin-width") { Description = "Magnitude bin width for the artificial-star tables.", DefaultValueFactory = _ => 0.25 };
     public Option<string?> Completeness { get; } = new("--completeness") { Description = "Completeness of the magnitude filter: perfect, or logistic:MAX,M50,WIDTH (η = MAX / (1 + exp((m − M50)/WIDTH))). Default: from --errors if given, else perfect." };
     public Option<double> BinaryFraction { get; } = new("--binary-fraction") { Description = "Fraction of systems that are unresolved binaries (flat mass ratio).", DefaultValueFactory = _ => 0.0 };
@@ -94,7 +94,9 @@ internal sealed class PopulationOptions
         }
         var extinction = Extinctions(result, [blue, red, mag]);
         var law = ParseErrorLaw(result.GetValue(PhotometricError)!);
-        ArtificialStarTests? ast = result.GetValue(Errors) is { } file ? ArtificialStarReader.Read(file.FullName) : null;
+        ArtificialStarTests? ast = result.GetValue(Errors) is not { } file ? null
+            : file.Extension.Equals(".matchfake", StringComparison.OrdinalIgnoreCase) ? ArtificialStarReader.ReadMatchFake(file.FullName, blue, red)
+            : ArtificialStarReader.Read(file.FullName);
         var binning = new ArtificialStarBinning(result.GetValue(AstBinWidth));
         IPhotometricError ErrorOf(string filter) => ast is not null && ast.HasFilter(filter) ? ast.Error(filter, binning) : law;
         ICompleteness? magCompleteness = result.GetValue(Completeness) is { } text ? ParseCompleteness(text)

@@ -27,6 +27,9 @@ internal static class RunManifest
         IReadOnlyList<(string Role, string Path)> Inputs, SfhModel Model, FitResult Map, SamplerRunResult Run, IReadOnlyList<string> ChainFiles,
         RunEfficiency Efficiency);
 
+    /// <summary>Indented JSON with NaN as "NaN" and unescaped non-ASCII text, as every JSON output of the CLI.</summary>
+    internal static string Serialize(object value) => JsonSerializer.Serialize(value, Json);
+
     /// <summary>Writes the manifest as indented JSON.</summary>
     public static void Write(TextWriter writer, Content content)
     {
@@ -110,7 +113,7 @@ internal static class RunManifest
             min_ess_bulk_per_second = content.Efficiency.MinBulkEssPerSecond,
             min_ess_bulk_per_1000_gradients = content.Efficiency.MinBulkEssPer1000Gradients,
         };
-        writer.Write(JsonSerializer.Serialize(manifest, Json));
+        writer.Write(Serialize(manifest));
         writer.Write('\n');
     }
 

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using BayesSfh.Hess;
 using BayesSfh.IO;
 using BayesSfh.Isochrones;
@@ -19,13 +17,6 @@ namespace BayesSfh.Cli;
 /// </summary>
 internal static class SimulateCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>The options of one simulation after parsing.</summary>
     internal sealed record Request(IReadOnlyList<Isochrone> Isochrones, SspTemplateOptions Observation, SfhModelOptions Model,
         IReadOnlyDictionary<string, double> Truth, ulong Seed, bool KeepUndetected);
@@ -98,7 +89,7 @@ internal static class SimulateCommand
         });
         AtomicFile.Write(Path.Combine(folder, "simulate.json"), writer =>
         {
-            writer.Write(JsonSerializer.Serialize(new
+            writer.Write(RunManifest.Serialize(new
             {
                 tool = "bayessfh",
                 command_line = commandLine,
@@ -113,7 +104,7 @@ internal static class SimulateCommand
                 systems_detected = mock.Detected,
                 stars_in_grid = mock.InGrid,
                 populations = populations.Select(p => new { log_age = p.Isochrone.LogAge, mh = p.Isochrone.MH, mass_formed = p.MassFormed }),
-            }, Json));
+            }));
             writer.Write('\n');
         });
         console.MarkupLine($"drew {mock.Systems:N0} systems from {masses.Sum():0.###e+0} M☉ formed in {populations.Length} populations (seed {request.Seed}): " +

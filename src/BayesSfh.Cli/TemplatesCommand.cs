@@ -2,8 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using BayesSfh.IO;
 using BayesSfh.Isochrones;
 using BayesSfh.Observation;
@@ -19,13 +17,6 @@ namespace BayesSfh.Cli;
 /// </summary>
 internal static class TemplatesCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
         var population = new PopulationOptions();
@@ -84,7 +75,7 @@ internal static class TemplatesCommand
         TemplateCsvWriter.WriteLuminosity(Path.Combine(folder, "luminosity.csv"), set);
         AtomicFile.Write(Path.Combine(folder, "templates.json"), writer =>
         {
-            writer.Write(JsonSerializer.Serialize(Describe(set, options, luminosity, inputs, commandLine), Json));
+            writer.Write(RunManifest.Serialize(Describe(set, options, luminosity, inputs, commandLine)));
             writer.Write('\n');
         });
         console.MarkupLine($"wrote [blue]{Markup.Escape(folder)}[/]: templates.csv, grid.csv, luminosity.csv, templates.json");

@@ -51,6 +51,27 @@ public class TemplatesCommandTests
         Assert.False(File.Exists(folder.File("templates.csv")));
     }
 
+    [Fact]
+    public void MatchFakeFilesTakeTheColourFilters()
+    {
+        using var folder = new TempFolder();
+        var rng = new Random(9);
+        var lines = new List<string>();
+        for (int k = 0; k < 3000; k++)
+        {
+            double v = 14 + 13 * rng.NextDouble(), b = v + 0.8 * rng.NextDouble();
+            bool lost = rng.NextDouble() > 1 / (1 + Math.Exp((v - 25) / 0.4));
+            lines.Add(lost ? FormattableString.Invariant($"{b:F3} {v:F3} 99.999 99.999") : FormattableString.Invariant($"{b:F3} {v:F3} {0.02 * (rng.NextDouble() - 0.5):F4} {0.02 * (rng.NextDouble() - 0.5):F4}"));
+        }
+        File.WriteAllLines(folder.File("run.matchfake"), lines);
+        var args = SmallBuiltin.Where((_, k) => k < 7 || (k > 8 && (k < 11 || k > 14))).ToList(); // V vs B − V; no error law or completeness
+        var (code, output, error) = CliRunner.Run([.. args, "--errors", folder.File("run.matchfake"), "--out", folder.File("out")]);
+        Assert.True(code == 0, $"exit {code}: {error}\n{output}");
+        string json = File.ReadAllText(folder.File(Path.Combine("out", "templates.json")));
+        Assert.Contains("tabulated from artificial stars, joint", json);
+        Assert.DoesNotContain("constant sigma", json);
+    }
+
     /// <summary>A made-up PARSEC CMD 3.3 file: 2 [M/H] × 3 ages, a main sequence of 30 points each, Bmag and Vmag.</summary>
     private static string WriteParsecFile(TempFolder folder)
     {

@@ -1,6 +1,7 @@
 using BayesSfh.Hess;
 using BayesSfh.Isochrones;
 using BayesSfh.Randomness;
+using static BayesSfh.Population.IsochroneInterpolation;
 
 namespace BayesSfh.Population;
 
@@ -166,27 +167,4 @@ public static class MockPopulation
         int k = edges.BinarySearch(value);
         return k >= 0 ? k : ~k - 1;
     }
-
-    private static double[] Apparent(Isochrone iso, string filter, double extinction, double mu)
-    {
-        var m = iso.Magnitudes(filter);
-        var result = new double[m.Count];
-        for (int i = 0; i < result.Length; i++) result[i] = m[i] + mu + extinction;
-        return result;
-    }
-
-    /// <summary>Index i of the interval [mass[i], mass[i+1]] (of non-zero width) holding m, for m within the table.</summary>
-    private static int Interval(double[] mass, double m)
-    {
-        int k = Array.BinarySearch(mass, m);
-        int i = Math.Clamp((k >= 0 ? k : ~k) - 1, 0, mass.Length - 2);
-        while (i > 0 && !(mass[i + 1] > mass[i])) i--;
-        while (i < mass.Length - 2 && !(mass[i + 1] > mass[i])) i++;
-        return i;
-    }
-
-    private static double At(double[] values, double[] mass, int i, double m) =>
-        values[i] + (m - mass[i]) / (mass[i + 1] - mass[i]) * (values[i + 1] - values[i]);
-
-    private static double Combine(double m1, double m2) => m1 - 2.5 * Math.Log10(1 + Math.Pow(10, -0.4 * (m2 - m1)));
 }

@@ -13,9 +13,11 @@ namespace BayesSfh.Tests.Population;
 /// </summary>
 public class MockPopulationTests(ITestOutputHelper output)
 {
-    private static SspTemplateOptions Observation(MagnitudeAxis axis, BinaryOptions? binaries = null)
+    private static SspTemplateOptions Observation(MagnitudeAxis axis, BinaryOptions? binaries = null, bool biased = false)
     {
-        var err = new ExponentialPhotometricError(1.05, 10, 32, 0.01);
+        // The biased law is an AST-like table: σ and a bias growing to −0.1 mag towards the faint end.
+        IPhotometricError err = biased ? new TabulatedPhotometricError([14, 22, 26, 28], [0.01, 0.02, 0.08, 0.25], [0, 0, -0.03, -0.1])
+            : new ExponentialPhotometricError(1.05, 10, 32, 0.01);
         var blue = new PhotometricBand("B", 0.12, err, new LogisticCompleteness(0.95, 27.5, 0.3));
         var red = new PhotometricBand("V", 0.09, err, new LogisticCompleteness(0.9, 27.0, 0.25));
         var third = new PhotometricBand("I", 0.05, err, new LogisticCompleteness(0.97, 26.4, 0.3));
@@ -23,18 +25,20 @@ public class MockPopulationTests(ITestOutputHelper output)
         return new SspTemplateOptions(blue, red, axis == MagnitudeAxis.Red ? red : third, 12.5, new KroupaImf(), grid, binaries: binaries);
     }
 
-    public static TheoryData<MagnitudeAxis, double, ulong> Cases() => new()
+    public static TheoryData<MagnitudeAxis, double, bool, ulong> Cases() => new()
     {
-        { MagnitudeAxis.Red, 0, 21UL },
-        { MagnitudeAxis.Separate, 0, 22UL },
-        { MagnitudeAxis.Red, 0.35, 23UL },
+        { MagnitudeAxis.Red, 0, false, 21UL },
+        { MagnitudeAxis.Separate, 0, false, 22UL },
+        { MagnitudeAxis.Red, 0.35, false, 23UL },
+        { MagnitudeAxis.Red, 0, true, 24UL },
+        { MagnitudeAxis.Separate, 0.35, true, 25UL },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void BinnedMockHasPoissonResidualsAroundTheTemplates(MagnitudeAxis axis, double binaryFraction, ulong seed)
+    public void BinnedMockHasPoissonResidualsAroundTheTemplates(MagnitudeAxis axis, double binaryFraction, bool biased, ulong seed)
     {
-        var options = Observation(axis, binaryFraction > 0 ? new BinaryOptions(binaryFraction, 0.1) : null);
+        var options = Observation(axis, binaryFraction > 0 ? new BinaryOptions(binaryFraction, 0.1) : null, biased);
         var young = SspTemplateBuilderTests.MadeUpIsochrone(9.3, -1.2);
         var old = SspTemplateBuilderTests.MadeUpIsochrone(10.0, -1.0);
         var populations = new[] { new MockSsp(young, 4e5), new MockSsp(old, 3e5) };
@@ -59,7 +63,7 @@ public class MockPopulationTests(ITestOutputHelper output)
         }
         double mean = sum / used, variance = sum2 / used;
         double total = expected.Sum(), z = (mock.InGrid - total) / Math.Sqrt(total);
-        output.WriteLine($"{axis}, f = {binaryFraction}: {mock.Systems} systems, {mock.Detected} detected, {mock.InGrid} in grid vs {total:F0} expected (z = {z:F2}); " +
+        output.WriteLine($"{axis}, f = {binaryFraction}, bias {biased}: {mock.Systems} systems, {mock.Detected} detected, {mock.InGrid} in grid vs {total:F0} expected (z = {z:F2}); " +
             $"{used} bins with μ > 5: mean residual {mean:F3}, mean square {variance:F3}");
         if (variance is < 0.9 or > 1.11) output.WriteLine("ALERT: Pearson variance outside [0.9, 1.11]");
         Assert.True(used > 250, $"only {used} bins with μ > 5");
