@@ -53,7 +53,7 @@ namespace BayesSfh.Population;
 public static class SspTemplateBuilder
 {
     /// <summary>Half-width of the Gaussian kernels in units of σ.</summary>
-    public const double TruncationSigmas = 8;
+    public const double TruncationSigmas = 6.5;
 
     /// <summary>Upper bound on the u-pieces per magnitude bin in the correlated case.</summary>
     public const int MaximumPieces = 64;
@@ -124,7 +124,7 @@ public static class SspTemplateBuilder
         private readonly double[] _colourEdges, _magEdges;
         private readonly double[] _mass, _blue, _red, _mag;
         private readonly double _colourFloor, _magFloor;
-        private readonly double[] _nodes, _weights;
+        private readonly double[][] _nodes, _weights;
         private readonly double[] _cdf, _px, _py, _gLow, _gHigh, _marginal;
         private readonly MagnitudeAxis _axis;
         private readonly Accumulator[] _streams;
@@ -149,9 +149,14 @@ public static class SspTemplateBuilder
             };
             double colourWidth = MinWidth(_colourEdges), magWidth = MinWidth(_magEdges);
             (_colourFloor, _magFloor) = (0.1 * colourWidth, 0.1 * magWidth);
-            var rule = new GaussLegendreRule(-1, 1, o.QuadratureOrder);
-            _nodes = rule.Abscissas;
-            _weights = rule.Weights;
+            // Gauss–Legendre rules of 1 … QuadratureOrder points (index = points).
+            _nodes = new double[o.QuadratureOrder + 1][];
+            _weights = new double[o.QuadratureOrder + 1][];
+            for (int n = 1; n <= o.QuadratureOrder; n++)
+            {
+                var rule = new GaussLegendreRule(-1, 1, n);
+                (_nodes[n], _weights[n]) = (rule.Abscissas, rule.Weights);
+            }
             _cdf = new double[Math.Max(_colourEdges.Length, _magEdges.Length)];
             _px = new double[_colourEdges.Length];
             _gLow = new double[_colourEdges.Length];
@@ -491,14 +496,17 @@ public static class SspTemplateBuilder
             if (!(hi > lo)) return;
             int pieces = (int)Math.Clamp(Math.Ceiling((hi - lo) / (1.5 * Math.Min(sigmaMag, sigmaOther))), 1, MaximumPieces);
             double width = (hi - lo) / pieces, norm = 1 / (sigmaMag * Math.Sqrt(2 * Math.PI));
+            int order = Math.Min(_o.QuadratureOrder, PointsFor(width / Math.Min(sigmaMag, sigmaOther)));
+            var nodes = _nodes[order];
+            var weights = _weights[order];
             for (int piece = 0; piece < pieces; piece++)
             {
                 double start = lo + piece * width;
-                for (int q = 0; q < _nodes.Length; q++)
+                for (int q = 0; q < nodes.Length; q++)
                 {
-                    double yObs = start + 0.5 * width * (1 + _nodes[q]);
+                    double yObs = start + 0.5 * width * (1 + nodes[q]);
                     double z = (yObs - mag) / sigmaMag;
-                    double w = 0.5 * width * _weights[q] * norm * Math.Exp(-0.5 * z * z);
+                    double w = 0.5 * width * weights[q] * norm * Math.Exp(-0.5 * z * z);
                     double centre = colour + sign * (yObs - mag);
                     var (cx0, cx1) = Window(_colourEdges, centre, sigmaOther);
                     cx0 = Math.Max(cx0, x0);
@@ -509,6 +517,14 @@ public static class SspTemplateBuilder
                 }
             }
         }
+
+        /// <summary>
+        /// Gauss–Legendre points for a piece of width r·min(σ_m, σ_o): the fewest whose worst error, measured for
+        /// ∫ φ_m(y) [Φ((c₂ − c(y))/σ_o) − Φ((c₁ − c(y))/σ_o)] dy over bin widths 0.05–0.3 σ and σ_o/σ_m = 0.5–1 against
+        /// a 32-point composite rule, stays below ~4e-8 of the cluster weight (the error of 5 points at r = 1.5):
+        /// 2 points up to r = 0.2, 3 up to 0.5, 4 up to 1, else all <see cref="SspTemplateOptions.QuadratureOrder"/> (never more).
+        /// </summary>
+        private static int PointsFor(double r) => r <= 0.2 ? 2 : r <= 0.5 ? 3 : r <= 1 ? 4 : int.MaxValue;
 
         /// <summary>Fills cdf[i0 … i1+1] with P(X &lt; edge) for X ~ N(μ, σ²) (a step function when σ = 0).</summary>
         private static void Cdf(double[] edges, double mean, double sigma, int i0, int i1, double[] cdf)
