@@ -534,8 +534,7 @@ public static class SspTemplateBuilder
                 for (int e = i0; e <= i1 + 1; e++) cdf[e] = mean < edges[e] ? 1 : 0;
                 return;
             }
-            double inverse = 1 / sigma;
-            for (int e = i0; e <= i1 + 1; e++) cdf[e] = NormalCdf.Lower((edges[e] - mean) * inverse);
+            NormalCdf.Lower(edges.AsSpan(i0, i1 + 2 - i0), mean, 1 / sigma, cdf.AsSpan(i0, i1 + 2 - i0));
         }
 
         /// <summary>Bins [first, last] of <paramref name="edges"/> touched by μ ± 8σ (first &gt; last when none).</summary>
