@@ -548,9 +548,21 @@ public static class SspTemplateBuilder
             return (Math.Clamp(first, 0, nBins - 1), Math.Clamp(last, 0, nBins - 1));
         }
 
-        /// <summary>Index of the first edge strictly greater than <paramref name="value"/>.</summary>
+        /// <summary>
+        /// Index of the first edge strictly greater than <paramref name="value"/>. The guess for uniform edges is checked
+        /// and moved by at most two places; otherwise (irregular edges) a binary search decides.
+        /// </summary>
         private static int UpperBound(double[] edges, double value)
         {
+            int n = edges.Length - 1;
+            double first = edges[0], span = edges[n] - first;
+            int guess = (int)Math.Clamp((value - first) / span * n + 1, 0, n + 1);
+            for (int step = 0; step < 3; step++)
+            {
+                if (guess < edges.Length && edges[guess] <= value) guess++;
+                else if (guess > 0 && edges[guess - 1] > value) guess--;
+                else return guess;
+            }
             int lo = 0, hi = edges.Length;
             while (lo < hi)
             {
