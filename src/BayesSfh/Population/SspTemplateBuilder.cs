@@ -33,10 +33,11 @@ namespace BayesSfh.Population;
 /// magnitude errors are independent and the bin probability is a product of two differences of the normal CDF. When the
 /// magnitude filter is the blue (red) filter, cov(c, m) = +σ_m² (−σ_m²); then colour given observed magnitude y is normal
 /// with mean c₀ ± (y − m₀) and standard deviation σ_o, the error of the other colour filter. With
-/// G_x(Y) = ∫_{m₀−8σ_m}^{Y} φ(y) [Φ((c_{x+1} − c(y))/σ_o) − Φ((c_x − c(y))/σ_o)] dy the probability of bin
-/// [c_x, c_{x+1}) × [y₁, y₂) is G_x(y₂) − G_x(y₁); at and beyond m₀ + 8σ_m, G_x is the exact colour marginal (σ_c). When
-/// the support m₀ ± 8σ_m meets at most two magnitude rows, G_x at an interior row edge is a Gauss–Legendre integral
-/// (<see cref="SspTemplateOptions.QuadratureOrder"/> points per piece) over the shorter side of the edge, the other side
+/// k = <see cref="TruncationSigmas"/> and G_x(Y) = ∫_{m₀−kσ_m}^{Y} φ(y) [Φ((c_{x+1} − c(y))/σ_o) − Φ((c_x − c(y))/σ_o)] dy the probability of bin
+/// [c_x, c_{x+1}) × [y₁, y₂) is G_x(y₂) − G_x(y₁); at and beyond m₀ + kσ_m, G_x is the exact colour marginal (σ_c). When
+/// the support m₀ ± kσ_m meets at most two magnitude rows, G_x at an interior row edge is a Gauss–Legendre integral
+/// (at most <see cref="SspTemplateOptions.QuadratureOrder"/> points per piece, fewer for pieces narrow against min(σ_m, σ_o):
+/// 2 up to 0.2, 3 up to 0.5, 4 up to 1, so that a piece's error stays ≲ 4e-8) over the shorter side of the edge, the other side
 /// following by complement; otherwise each row's part of the support is integrated directly. Pieces are equal and no
 /// wider than 1.5 min(σ_m, σ_o) (at most <see cref="MaximumPieces"/>), so the integrand, smooth on the scale
 /// min(σ_m, σ_o), is resolved. When σ_o = 0 the probability is exact (the observed colour is then a linear function of
@@ -52,7 +53,10 @@ namespace BayesSfh.Population;
 /// </remarks>
 public static class SspTemplateBuilder
 {
-    /// <summary>Half-width of the Gaussian kernels in units of σ.</summary>
+    /// <summary>
+    /// Half-width k of the Gaussian kernels in units of σ: the mass neglected per axis is 2Φ(−6.5) ≈ 8e-11, far below
+    /// <see cref="NegligibleFraction"/>.
+    /// </summary>
     public const double TruncationSigmas = 6.5;
 
     /// <summary>Upper bound on the u-pieces per magnitude bin in the correlated case.</summary>
@@ -420,8 +424,8 @@ public static class SspTemplateBuilder
         }
 
         /// <summary>
-        /// Correlated kernel. With G_x(Y) = ∫_{m₀−8σ_m}^{Y} φ_m(y) P(colour bin x | y) dy, bin (x, row) gets
-        /// G_x(upper) − G_x(lower), the row edges clipped to m₀ ± 8σ_m. At the upper end of the support G_x is the colour
+        /// Correlated kernel. With G_x(Y) = ∫_{m₀−kσ_m}^{Y} φ_m(y) P(colour bin x | y) dy, bin (x, row) gets
+        /// G_x(upper) − G_x(lower), the row edges clipped to m₀ ± kσ_m. At the upper end of the support G_x is the colour
         /// marginal (σ_c = √(σ_m² + σ_o²), exact); at an interior row edge it is a Gauss–Legendre integral over the shorter
         /// side of the edge (the other side by complement).
         /// </summary>
@@ -537,7 +541,7 @@ public static class SspTemplateBuilder
             NormalCdf.Lower(edges.AsSpan(i0, i1 + 2 - i0), mean, 1 / sigma, cdf.AsSpan(i0, i1 + 2 - i0));
         }
 
-        /// <summary>Bins [first, last] of <paramref name="edges"/> touched by μ ± 8σ (first &gt; last when none).</summary>
+        /// <summary>Bins [first, last] of <paramref name="edges"/> touched by μ ± kσ, k = TruncationSigmas (first &gt; last when none).</summary>
         private static (int First, int Last) Window(double[] edges, double mean, double sigma)
         {
             double low = mean - TruncationSigmas * sigma, high = mean + TruncationSigmas * sigma;

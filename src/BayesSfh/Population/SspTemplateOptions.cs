@@ -71,7 +71,10 @@ public sealed record SspTemplateOptions
     /// <summary>Resampling step as a fraction of min(bin width, σ).</summary>
     public double StepFraction { get; }
 
-    /// <summary>Gauss–Legendre points per magnitude bin (correlated case).</summary>
+    /// <summary>
+    /// Largest number of Gauss–Legendre points per quadrature piece (correlated case); pieces narrow against the errors
+    /// use fewer (see <see cref="SspTemplateBuilder"/>).
+    /// </summary>
     public int QuadratureOrder { get; }
 
     /// <summary>Unresolved binaries, or null.</summary>
