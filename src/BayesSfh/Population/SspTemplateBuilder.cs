@@ -517,7 +517,11 @@ public static class SspTemplateBuilder
                     cx1 = Math.Min(cx1, x1);
                     if (cx0 > cx1) continue;
                     Cdf(_colourEdges, centre, sigmaOther, cx0, cx1, _cdf);
-                    for (int x = cx0; x <= cx1; x++) _gHigh[x] += w * (_cdf[x + 1] - _cdf[x]);
+                    // g[x] += w (cdf[x + 1] − cdf[x]) as two fused multiply-adds over the window.
+                    int count = cx1 - cx0 + 1;
+                    var g = _gHigh.AsSpan(cx0, count);
+                    TensorPrimitives.MultiplyAdd(_cdf.AsSpan(cx0 + 1, count), w, g, g);
+                    TensorPrimitives.MultiplyAdd(_cdf.AsSpan(cx0, count), -w, g, g);
                 }
             }
         }
