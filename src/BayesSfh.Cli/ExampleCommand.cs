@@ -104,7 +104,7 @@ internal static class ExampleCommand
         Directory.CreateDirectory(folder);
         var luminosity = new TemplateLuminosityOptions("V");
         var templates = TemplatesCommand.Build(console, isochrones, observation, luminosity, threads);
-        TemplatesCommand.Write(console, folder, templates, observation, luminosity, [], commandLine);
+        TemplatesCommand.Write(console, folder, templates, builtin: true, observation, luminosity, [], commandLine);
         var request = new SimulateCommand.Request(isochrones, observation, new SfhModelOptions { Model = MetallicityModelKind.PowerLawMzr }, truth, seed, KeepUndetected: false);
         SimulateCommand.Run(console, request, folder, [], commandLine);
         return (Files(folder), truth);
