@@ -30,7 +30,7 @@ internal static class ExampleCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the mock galaxy's Poisson draw and of the chains.", DefaultValueFactory = _ => 42UL };
         var chains = new Option<int>("--chains") { Description = "Number of chains.", DefaultValueFactory = _ => 4 };
         var warmup = new Option<int>("--warmup") { Description = "Warm-up iterations per chain.", DefaultValueFactory = _ => 1000 };
-        var draws = new Option<int>("--draws") { Description = "Post-warm-up draws per chain.", DefaultValueFactory = _ => 1000 };
+        var draws = new Option<int>("--draws") { Description = "Post-warm-up draws per chain (2000: the oldest, most degenerate age bins need them for R-hat < 1.01).", DefaultValueFactory = _ => 2000 };
         var threads = new Option<int?>("--threads") { Description = "Chains run at once (default: the processor count). Does not change the draws." };
         var toy = new Option<bool>("--toy") { Description = "Use the toy Gaussian templates and binned Poisson mock of versions before isochrone templates (the problem of the Stan comparison in the README)." };
         var command = new Command("example",
@@ -104,7 +104,7 @@ internal static class ExampleCommand
         Directory.CreateDirectory(folder);
         var luminosity = new TemplateLuminosityOptions("V");
         var templates = TemplatesCommand.Build(console, isochrones, observation, luminosity, threads);
-        TemplatesCommand.Write(console, folder, templates, observation, luminosity, [], commandLine);
+        TemplatesCommand.Write(console, folder, templates, builtin: true, observation, luminosity, [], commandLine);
         var request = new SimulateCommand.Request(isochrones, observation, new SfhModelOptions { Model = MetallicityModelKind.PowerLawMzr }, truth, seed, KeepUndetected: false);
         SimulateCommand.Run(console, request, folder, [], commandLine);
         return (Files(folder), truth);

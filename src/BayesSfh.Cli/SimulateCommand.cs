@@ -3,6 +3,7 @@ using System.Globalization;
 using BayesSfh.Hess;
 using BayesSfh.IO;
 using BayesSfh.Isochrones;
+using BayesSfh.Isochrones.Analytic;
 using BayesSfh.Modelling;
 using BayesSfh.Population;
 using BayesSfh.Templates;
@@ -95,7 +96,8 @@ internal static class SimulateCommand
                 command_line = commandLine,
                 seed = request.Seed,
                 inputs = inputs.Select(p => new { path = p, sha256 = RunManifest.Sha256(p) }),
-                isochrones = inputs.Count == 1 ? "builtin (analytic; approximate)" : "files (see inputs)",
+                isochrones = request.Isochrones.All(i => i.Source == AnalyticIsochroneGenerator.SourceName) ? "builtin (analytic; approximate)"
+                    : "files (see inputs)",
                 metallicity_model = request.Model.Model.ToString(),
                 truth = request.Truth,
                 total_mass_formed = masses.Sum(),

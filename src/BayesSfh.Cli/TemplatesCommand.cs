@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using BayesSfh.IO;
 using BayesSfh.Isochrones;
+using BayesSfh.Isochrones.Analytic;
 using BayesSfh.Observation;
 using BayesSfh.Population;
 using BayesSfh.Templates;
@@ -41,7 +42,8 @@ internal static class TemplatesCommand
             var set = Build(console, isochrones, options, luminosity, result.GetValue(threads), result.GetValue(trim));
             double buildSeconds = clock.Elapsed.TotalSeconds;
             string folder = result.GetValue(output)!.FullName;
-            Write(console, folder, set, options, luminosity, population.InputFiles(result).ToList(),
+            bool builtin = isochrones.All(i => i.Source == AnalyticIsochroneGenerator.SourceName);
+            Write(console, folder, set, builtin, options, luminosity, population.InputFiles(result).ToList(),
                 string.Join(' ', new[] { "bayessfh" }.Concat(result.Tokens.Select(t => t.Value))));
             Render(console, set, isochrones, buildSeconds);
             return ExitCodes.Success;
@@ -66,7 +68,7 @@ internal static class TemplatesCommand
     }
 
     /// <summary>Writes templates.csv, grid.csv, luminosity.csv and templates.json (each atomically).</summary>
-    public static void Write(IAnsiConsole console, string folder, TemplateSet set, SspTemplateOptions options, TemplateLuminosityOptions luminosity,
+    public static void Write(IAnsiConsole console, string folder, TemplateSet set, bool builtin, SspTemplateOptions options, TemplateLuminosityOptions luminosity,
         IReadOnlyList<string> inputs, string commandLine)
     {
         Directory.CreateDirectory(folder);
@@ -75,19 +77,20 @@ internal static class TemplatesCommand
         TemplateCsvWriter.WriteLuminosity(Path.Combine(folder, "luminosity.csv"), set);
         AtomicFile.Write(Path.Combine(folder, "templates.json"), writer =>
         {
-            writer.Write(RunManifest.Serialize(Describe(set, options, luminosity, inputs, commandLine)));
+            writer.Write(RunManifest.Serialize(Describe(set, builtin, options, luminosity, inputs, commandLine)));
             writer.Write('\n');
         });
         console.MarkupLine($"wrote [blue]{Markup.Escape(folder)}[/]: templates.csv, grid.csv, luminosity.csv, templates.json");
     }
 
-    private static object Describe(TemplateSet set, SspTemplateOptions o, TemplateLuminosityOptions luminosity, IReadOnlyList<string> inputs, string commandLine) => new
+    private static object Describe(TemplateSet set, bool builtin, SspTemplateOptions o, TemplateLuminosityOptions luminosity, IReadOnlyList<string> inputs, string commandLine) => new
     {
         tool = "bayessfh",
         tool_version = typeof(TemplateSet).Assembly.GetName().Version?.ToString() ?? "0",
         dotnet_version = RuntimeInformation.FrameworkDescription,
         command_line = commandLine,
-        isochrones = inputs.Count == 0 ? (object)"builtin (analytic; approximate, for demos and tests)" : inputs.Select(p => new { path = p, sha256 = RunManifest.Sha256(p) }),
+        isochrones = builtin ? "builtin (analytic; approximate, for demos and tests)" : "files (see inputs)",
+        inputs = inputs.Select(p => new { path = p, sha256 = RunManifest.Sha256(p) }),
         units = "expected detected stars per Hess bin per solar mass formed (template scale 1)",
         imf = o.Imf.GetType().Name,
         distance_modulus = o.DistanceModulus,
