@@ -143,13 +143,13 @@ public static class SspTemplateBuilder
             _colourEdges = [.. _grid.ColourEdges];
             _magEdges = [.. _grid.MagnitudeEdges];
             _mass = [.. iso.InitialMass];
-            _blue = Apparent(iso, o.Blue.Filter, o.Blue.Extinction, o.DistanceModulus);
-            _red = Apparent(iso, o.Red.Filter, o.Red.Extinction, o.DistanceModulus);
+            _blue = IsochroneInterpolation.Apparent(iso, o.Blue.Filter, o.Blue.Extinction, o.DistanceModulus);
+            _red = IsochroneInterpolation.Apparent(iso, o.Red.Filter, o.Red.Extinction, o.DistanceModulus);
             _mag = _axis switch
             {
                 MagnitudeAxis.Blue => _blue,
                 MagnitudeAxis.Red => _red,
-                _ => Apparent(iso, o.Magnitude.Filter, o.Magnitude.Extinction, o.DistanceModulus),
+                _ => IsochroneInterpolation.Apparent(iso, o.Magnitude.Filter, o.Magnitude.Extinction, o.DistanceModulus),
             };
             double colourWidth = MinWidth(_colourEdges), magWidth = MinWidth(_magEdges);
             (_colourFloor, _magFloor) = (0.1 * colourWidth, 0.1 * magWidth);
@@ -168,14 +168,6 @@ public static class SspTemplateBuilder
             _marginal = new double[_colourEdges.Length];
             _py = new double[_magEdges.Length];
             _streams = new Accumulator[1 + (o.Binaries?.RatioPoints ?? 0)];
-        }
-
-        private static double[] Apparent(Isochrone iso, string filter, double extinction, double mu)
-        {
-            var m = iso.Magnitudes(filter);
-            var result = new double[m.Count];
-            for (int i = 0; i < result.Length; i++) result[i] = m[i] + mu + extinction;
-            return result;
         }
 
         private static double MinWidth(double[] edges)
@@ -334,11 +326,10 @@ public static class SspTemplateBuilder
                 // Secondaries decrease with j: walk the interval index down instead of searching.
                 while (i > 0 && (_mass[i] > secondary || !(_mass[i + 1] > _mass[i]))) i--;
                 var (b2, r2, y2) = At(i, secondary);
-                Add(1 + j, Combine(blue, b2), Combine(red, r2), _axis == MagnitudeAxis.Separate ? Combine(mag, y2) : 0, systems / n);
+                Add(1 + j, IsochroneInterpolation.Combine(blue, b2), IsochroneInterpolation.Combine(red, r2), _axis == MagnitudeAxis.Separate ? IsochroneInterpolation.Combine(mag, y2) : 0, systems / n);
             }
         }
 
-        private static double Combine(double m1, double m2) => m1 - 2.5 * Math.Log10(1 + Math.Pow(10, -0.4 * (m2 - m1)));
 
         private (double Blue, double Red, double Mag) At(int i, double mass)
         {
