@@ -1,6 +1,7 @@
 using BayesSfh.Hess;
 using BayesSfh.Isochrones;
 using BayesSfh.Randomness;
+using static BayesSfh.Population.IsochroneInterpolation;
 
 namespace BayesSfh.Population;
 
@@ -153,14 +154,6 @@ public static class MockPopulation
         public double[] Red { get; }
 
         public double[] Magnitude { get; }
-
-        private static double[] Apparent(Isochrone iso, string filter, double extinction, double mu)
-        {
-            var m = iso.Magnitudes(filter);
-            var result = new double[m.Count];
-            for (int i = 0; i < result.Length; i++) result[i] = m[i] + mu + extinction;
-            return result;
-        }
     }
 
     private static Outcome DrawBlock(Unit unit, Tables t, SspTemplateOptions o, Span<double> primaries, MockStar[] buffer, bool keepUndetected)
@@ -178,12 +171,12 @@ public static class MockPopulation
             double secondary = binary ? (qMin + (1 - qMin) * rng.NextDouble()) * primary : double.NaN;
             if (!(primary >= mass[0] && primary <= mass[^1])) continue;
             alive++;
-            int i = Interval(mass, primary);
+            int i = BuilderInterval(mass, primary);
             double b = At(t.Blue, mass, i, primary), r = At(t.Red, mass, i, primary);
             double y = axis switch { MagnitudeAxis.Blue => b, MagnitudeAxis.Red => r, _ => At(t.Magnitude, mass, i, primary) };
             if (binary && secondary >= mass[0])
             {
-                int k = Interval(mass, secondary);
+                int k = BuilderInterval(mass, secondary);
                 b = Combine(b, At(t.Blue, mass, k, secondary));
                 r = Combine(r, At(t.Red, mass, k, secondary));
                 y = axis switch { MagnitudeAxis.Blue => b, MagnitudeAxis.Red => r, _ => Combine(y, At(t.Magnitude, mass, k, secondary)) };
@@ -229,7 +222,7 @@ public static class MockPopulation
     /// The builder's interval for mass m within the table: i with m_i ≤ m &lt; m_{i+1} (the last point of a run of equal
     /// masses), clamped to the last interval and moved down over zero-width intervals at the top.
     /// </summary>
-    private static int Interval(double[] mass, double m)
+    private static int BuilderInterval(double[] mass, double m)
     {
         int lo = 0, hi = mass.Length;
         while (lo < hi)
@@ -241,11 +234,6 @@ public static class MockPopulation
         while (i > 0 && !(mass[i + 1] > mass[i])) i--;
         return i;
     }
-
-    private static double At(double[] values, double[] mass, int i, double m) =>
-        values[i] + (m - mass[i]) / (mass[i + 1] - mass[i]) * (values[i + 1] - values[i]);
-
-    private static double Combine(double m1, double m2) => m1 - 2.5 * Math.Log10(1 + Math.Pow(10, -0.4 * (m2 - m1)));
 
     private sealed class ListSink : IMockStarSink
     {

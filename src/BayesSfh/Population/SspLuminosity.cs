@@ -34,7 +34,7 @@ public static class SspLuminosity
         ArgumentNullException.ThrowIfNull(imf);
         if (!double.IsFinite(referenceMagnitude)) throw new ArgumentException($"The reference magnitude must be finite (got {referenceMagnitude}).", nameof(referenceMagnitude));
         double[] mass = [.. isochrone.InitialMass];
-        var magnitude = isochrone.Magnitudes(filter);
+        double[] magnitude = [.. isochrone.Magnitudes(filter)];
         double f = binaries?.Fraction ?? 0, qMin = binaries?.MinimumRatio ?? 0;
         int qPoints = binaries?.RatioPoints ?? 0;
         double lo = Math.Max(imf.MinimumMass, mass[0]), hi = Math.Min(imf.MaximumMass, mass[^1]);
@@ -60,17 +60,12 @@ public static class SspLuminosity
 
         double Light(int i, double m)
         {
-            double t = (m - mass[i]) / (mass[i + 1] - mass[i]);
-            return Math.Pow(10, -0.4 * (magnitude[i] + t * (magnitude[i + 1] - magnitude[i]) - referenceMagnitude));
+            return Math.Pow(10, -0.4 * (IsochroneInterpolation.At(magnitude, mass, i, m) - referenceMagnitude));
         }
 
         double LightAt(double m)
         {
-            if (m < mass[0] || m > mass[^1]) return 0;
-            int k = Array.BinarySearch(mass, m);
-            int i = Math.Clamp((k >= 0 ? k : ~k) - 1, 0, mass.Length - 2);
-            while (i > 0 && !(mass[i + 1] > mass[i])) i--;
-            return Light(i, m);
+            return m < mass[0] || m > mass[^1] ? 0 : Light(IsochroneInterpolation.Interval(mass, m), m);
         }
     }
 }

@@ -1,7 +1,7 @@
 using BayesSfh.Hess;
 using BayesSfh.Isochrones;
 using BayesSfh.Templates;
-using MathNet.Numerics;
+using System.Numerics.Tensors;
 using MathNet.Numerics.Integration;
 
 namespace BayesSfh.Population;
@@ -13,26 +13,37 @@ namespace BayesSfh.Population;
 /// <para><b>Resampling.</b> Between consecutive tabulated points the apparent magnitudes (M + μ + A per filter) are
 /// interpolated linearly in initial mass. Each interval (clipped to the IMF limits; intervals of zero mass width, at
 /// phase boundaries, carry no stars) is cut into n equal mass sub-intervals so that adjacent points move by less than
-/// <see cref="SspTemplateOptions.StepFraction"/> × min(bin width, σ) in colour and in magnitude, with the smallest bin
-/// width of each axis and σ floored at a tenth of that width (so noiseless or nearly noiseless photometry does not ask for
-/// unbounded resolution; at most <see cref="MaximumSubdivisions"/> per interval). Each sub-interval [m_a, m_b] becomes
-/// one point at its mass midpoint with weight w = F(m_a, m_b) / ⟨m⟩ × η, where F is the IMF number fraction, ⟨m⟩ the IMF
-/// mean mass (so w is in stars per M☉ formed) and η the completeness at the point's true magnitudes.</para>
+/// s = <see cref="SspTemplateOptions.StepFraction"/> × max(σ, floor) in every band, σ the band's error at either end and
+/// the floor a tenth of the smallest bin width of the axes the band enters (so noiseless photometry does not ask for
+/// unbounded resolution; at most <see cref="MaximumSubdivisions"/> per interval). The bin probabilities of a point vary
+/// on the scale σ whatever the bin width, so s need not shrink with the bins. Each sub-interval [m_a, m_b] becomes one
+/// point at its mass midpoint with weight w = F(m_a, m_b) / ⟨m⟩ × η, where F is the IMF number fraction, ⟨m⟩ the IMF
+/// mean mass (so w is in stars per M☉ formed) and η the completeness at the point's true magnitudes. Consecutive points
+/// (of the single stars, and of each binary mass-ratio node) are merged into one cluster while they stay within s of the
+/// cluster's first point in every band; a cluster is spread as one point of summed weight at the weighted mean magnitudes
+/// (exact to first order; the error is of second order in s/σ, as for the resampling itself). The lightest clusters,
+/// together at most <see cref="NegligibleFraction"/> of the total weight, are skipped.</para>
 /// <para><b>Completeness.</b> η is the product of the single-filter completenesses of the distinct filters used (blue,
 /// red and, if separate, magnitude). This is an approximation: detection in several filters is not independent
 /// (StarFormationHistories.jl warns about the same product); use ASTs when it matters.</para>
-/// <para><b>Errors.</b> Errors are Gaussian, independent between filters, with σ evaluated at the true apparent
-/// magnitude. The observed colour has σ_c = √(σ_b² + σ_r²). With a separate magnitude filter the colour and magnitude
-/// errors are independent and the bin probability is a product of two differences of the normal CDF. When the
-/// magnitude filter is the blue (red) filter, cov(c, m) = +σ_m² (−σ_m²); then colour given observed magnitude y is
-/// normal with mean c₀ ± (y − m₀) and standard deviation σ_o, the error of the other colour filter. The probability of
-/// bin [c₁, c₂) × [y₁, y₂) is ∫ φ(y) [Φ((c₂ − c(y))/σ_o) − Φ((c₁ − c(y))/σ_o)] dy over [y₁, y₂), computed by a
-/// <see cref="SspTemplateOptions.QuadratureOrder"/>-point Gauss–Legendre rule in y over the part of the bin within
-/// m₀ ± 8σ_m, cut into p = clamp(⌈length / (1.5 min(σ_m, σ_o))⌉, 1, <see cref="MaximumPieces"/>) equal pieces so that
-/// both the Gaussian in y and the conditional colour probability (smooth on the scale σ_o) are resolved. When σ_o = 0
-/// the probability is exact (the observed colour is then a linear function of y); accuracy degrades when
-/// 0 &lt; σ_o ≪ σ_m (pieces capped). Gaussians are truncated at ±<see cref="TruncationSigmas"/> σ;
-/// probability that falls outside the grid is lost (such stars are not in the diagram).</para>
+/// <para><b>Errors.</b> Errors are Gaussian, independent between filters, with σ(m) and bias b(m)
+/// (<see cref="BayesSfh.Observation.IPhotometricError.Bias"/>) evaluated at the true apparent magnitude m: the observed
+/// magnitude is m + b(m) + σ(m)·N(0, 1), so kernel centres are shifted by the bias of each band (the colour by
+/// b_blue − b_red). The observed colour has σ_c = √(σ_b² + σ_r²). With a separate magnitude filter the colour and
+/// magnitude errors are independent and the bin probability is a product of two differences of the normal CDF. When the
+/// magnitude filter is the blue (red) filter, cov(c, m) = +σ_m² (−σ_m²); then colour given observed magnitude y is normal
+/// with mean c₀ ± (y − m₀) and standard deviation σ_o, the error of the other colour filter. With
+/// G_x(Y) = ∫_{m₀−8σ_m}^{Y} φ(y) [Φ((c_{x+1} − c(y))/σ_o) − Φ((c_x − c(y))/σ_o)] dy the probability of bin
+/// [c_x, c_{x+1}) × [y₁, y₂) is G_x(y₂) − G_x(y₁); at and beyond m₀ + 8σ_m, G_x is the exact colour marginal (σ_c). When
+/// the support m₀ ± 8σ_m meets at most two magnitude rows, G_x at an interior row edge is a Gauss–Legendre integral
+/// (<see cref="SspTemplateOptions.QuadratureOrder"/> points per piece) over the shorter side of the edge, the other side
+/// following by complement; otherwise each row's part of the support is integrated directly. Pieces are equal and no
+/// wider than 1.5 min(σ_m, σ_o) (at most <see cref="MaximumPieces"/>), so the integrand, smooth on the scale
+/// min(σ_m, σ_o), is resolved. When σ_o = 0 the probability is exact (the observed colour is then a linear function of
+/// y); accuracy degrades when 0 &lt; σ_o ≪ σ_m (pieces capped). Φ is a cubic Hermite interpolant of a table (absolute
+/// error ≤ 1e-9; differences of Φ telescope, so totals are not affected). Gaussians are truncated at
+/// ±<see cref="TruncationSigmas"/> σ; probability that falls outside the grid is lost (such stars are not in the
+/// diagram).</para>
 /// <para><b>Unresolved binaries</b> (<see cref="SspTemplateOptions.Binaries"/>): a fraction f of the systems carry a
 /// secondary of mass q·m, q uniform on [q_min, 1] (midpoint rule in q); fluxes add in every filter and completeness and
 /// errors apply to the combined magnitudes. Weights count systems per M☉ formed, the mass formed including secondaries:
@@ -46,6 +57,12 @@ public static class SspTemplateBuilder
 
     /// <summary>Upper bound on the u-pieces per magnitude bin in the correlated case.</summary>
     public const int MaximumPieces = 64;
+
+    /// <summary>
+    /// Largest fraction of a template's total weight (detected stars per M☉) that may be skipped as the lightest
+    /// clusters; the template then differs by at most this fraction in L1 norm.
+    /// </summary>
+    public const double NegligibleFraction = 1e-8;
 
     /// <summary>Upper bound on the sub-intervals of one isochrone interval.</summary>
     public const int MaximumSubdivisions = 100_000;
@@ -99,18 +116,20 @@ public static class SspTemplateBuilder
         new Kernel(isochrone, options).Run(destination);
     }
 
-    /// <summary>Resampling and spreading state for one isochrone (scratch buffers reused between points).</summary>
+    /// <summary>Resampling, clustering and spreading state for one isochrone (scratch buffers reused between points).</summary>
     private sealed class Kernel
     {
         private readonly SspTemplateOptions _o;
         private readonly HessGrid _grid;
         private readonly double[] _colourEdges, _magEdges;
         private readonly double[] _mass, _blue, _red, _mag;
-        private readonly double _colourStep, _magStep, _colourFloor, _magFloor;
+        private readonly double _colourFloor, _magFloor;
         private readonly double[] _nodes, _weights;
-        private readonly double[] _cdf;
-        private readonly double[] _magProbability;
+        private readonly double[] _cdf, _px, _py, _gLow, _gHigh, _marginal;
         private readonly MagnitudeAxis _axis;
+        private readonly Accumulator[] _streams;
+        private double[] _cw = new double[256], _cb = new double[256], _cr = new double[256], _cm = new double[256];
+        private int _clusters;
 
         public Kernel(Isochrone iso, SspTemplateOptions o)
         {
@@ -129,13 +148,17 @@ public static class SspTemplateBuilder
                 _ => Apparent(iso, o.Magnitude.Filter, o.Magnitude.Extinction, o.DistanceModulus),
             };
             double colourWidth = MinWidth(_colourEdges), magWidth = MinWidth(_magEdges);
-            (_colourStep, _magStep) = (colourWidth, magWidth);
             (_colourFloor, _magFloor) = (0.1 * colourWidth, 0.1 * magWidth);
             var rule = new GaussLegendreRule(-1, 1, o.QuadratureOrder);
             _nodes = rule.Abscissas;
             _weights = rule.Weights;
-            _cdf = new double[_colourEdges.Length];
-            _magProbability = new double[_magEdges.Length - 1];
+            _cdf = new double[Math.Max(_colourEdges.Length, _magEdges.Length)];
+            _px = new double[_colourEdges.Length];
+            _gLow = new double[_colourEdges.Length];
+            _gHigh = new double[_colourEdges.Length];
+            _marginal = new double[_colourEdges.Length];
+            _py = new double[_magEdges.Length];
+            _streams = new Accumulator[1 + (o.Binaries?.RatioPoints ?? 0)];
         }
 
         private static double[] Apparent(Isochrone iso, string filter, double extinction, double mu)
@@ -155,6 +178,27 @@ public static class SspTemplateBuilder
 
         public void Run(Span<double> destination)
         {
+            Resample();
+            // The lightest clusters, together at most NegligibleFraction of the total weight, are skipped: they are
+            // mostly far below the completeness limit, where σ is large and spreading is expensive.
+            var sorted = _cw.AsSpan(0, _clusters).ToArray();
+            Array.Sort(sorted);
+            double total = 0;
+            foreach (double w in sorted) total += w;
+            double negligible = 0, dropped = 0;
+            foreach (double w in sorted)
+            {
+                if (dropped + w > NegligibleFraction * total) break;
+                dropped += w;
+                negligible = w;
+            }
+            for (int k = 0; k < _clusters; k++)
+                if (_cw[k] > negligible || negligible == 0) Spread(_cb[k], _cr[k], _cm[k], _cw[k], destination);
+        }
+
+        /// <summary>Fine resampling in mass, then merging of consecutive points of each stream into clusters.</summary>
+        private void Resample()
+        {
             var imf = _o.Imf;
             double lowMass = Math.Max(imf.MinimumMass, _mass[0]), highMass = Math.Min(imf.MaximumMass, _mass[^1]);
             if (!(highMass > lowMass)) return;
@@ -168,13 +212,12 @@ public static class SspTemplateBuilder
                 double m0 = _mass[i], m1 = _mass[i + 1];
                 double a = Math.Max(m0, lowMass), b = Math.Min(m1, highMass);
                 if (!(b > a)) continue;
-                // Endpoint magnitudes of the clipped interval.
                 var (ba, ra, ya) = At(i, a);
                 var (bb, rb, yb) = At(i, b);
-                double step = _o.StepFraction;
-                double colourStep = step * Math.Min(_colourStep, Math.Max(Math.Min(ColourSigma(ba, ra), ColourSigma(bb, rb)), _colourFloor));
-                double magStep = step * Math.Min(_magStep, Math.Max(Math.Min(MagSigma(ba, ra, ya), MagSigma(bb, rb, yb)), _magFloor));
-                double moves = Math.Max(Math.Abs((bb - rb) - (ba - ra)) / colourStep, Math.Abs(yb - ya) / magStep);
+                var (sba, sra, sya) = Steps(ba, ra, ya);
+                var (sbb, srb, syb) = Steps(bb, rb, yb);
+                double moves = Math.Max(Math.Max(Math.Abs(bb - ba) / Math.Min(sba, sbb), Math.Abs(rb - ra) / Math.Min(sra, srb)),
+                    Math.Abs(yb - ya) / Math.Min(sya, syb));
                 int n = (int)Math.Clamp(Math.Ceiling(moves * (1 + 1e-12)), 1, MaximumSubdivisions);
                 double previousMass = a;
                 for (int k = 0; k < n; k++)
@@ -184,17 +227,79 @@ public static class SspTemplateBuilder
                     double t = (k + 0.5) / n;
                     double blue = ba + t * (bb - ba), red = ra + t * (rb - ra), mag = ya + t * (yb - ya);
                     double systems = fraction * perMass;
-                    if (f < 1) Emit(blue, red, mag, systems * (1 - f), destination);
-                    if (f > 0) EmitBinaries(a + (b - a) * t, blue, red, mag, systems * f, destination);
+                    if (f < 1) Add(0, blue, red, mag, systems * (1 - f));
+                    if (f > 0) AddBinaries(i, a + (b - a) * t, blue, red, mag, systems * f);
                     previousMass = nextMass;
                 }
             }
+            for (int s = 0; s < _streams.Length; s++) Flush(ref _streams[s]);
         }
 
-        private void Emit(double blue, double red, double mag, double systems, Span<double> destination)
+        /// <summary>
+        /// Resampling step per band: <see cref="SspTemplateOptions.StepFraction"/> × max(σ, floor), floor = a tenth of the
+        /// smallest bin width of the axes the band enters.
+        /// </summary>
+        private (double Blue, double Red, double Mag) Steps(double blue, double red, double mag)
         {
-            double weight = systems * Completeness(blue, red, mag);
-            if (weight > 0) Spread(blue, red, mag, weight, destination);
+            double step = _o.StepFraction;
+            double blueFloor = _axis == MagnitudeAxis.Blue ? Math.Min(_colourFloor, _magFloor) : _colourFloor;
+            double redFloor = _axis == MagnitudeAxis.Red ? Math.Min(_colourFloor, _magFloor) : _colourFloor;
+            double sb = step * Math.Min(10 * blueFloor, Math.Max(_o.Blue.Error.Sigma(blue), blueFloor));
+            double sr = step * Math.Min(10 * redFloor, Math.Max(_o.Red.Error.Sigma(red), redFloor));
+            double sm = _axis switch
+            {
+                MagnitudeAxis.Blue => sb,
+                MagnitudeAxis.Red => sr,
+                _ => step * Math.Max(_o.Magnitude.Error.Sigma(mag), _magFloor),
+            };
+            return (sb, sr, sm);
+        }
+
+        /// <summary>Running weighted sums of one stream's points since its anchor (the first point of the cluster).</summary>
+        private struct Accumulator
+        {
+            public bool Open;
+            public double AnchorBlue, AnchorRed, AnchorMag, StepBlue, StepRed, StepMag;
+            public double Weight, Blue, Red, Mag;
+        }
+
+        private void Add(int stream, double blue, double red, double mag, double systems)
+        {
+            double w = systems * Completeness(blue, red, mag);
+            if (!(w > 0)) return;
+            ref var s = ref _streams[stream];
+            if (s.Open && !(Math.Abs(blue - s.AnchorBlue) <= s.StepBlue && Math.Abs(red - s.AnchorRed) <= s.StepRed
+                && Math.Abs(mag - s.AnchorMag) <= s.StepMag))
+                Flush(ref s);
+            if (!s.Open)
+            {
+                s.Open = true;
+                (s.AnchorBlue, s.AnchorRed, s.AnchorMag) = (blue, red, mag);
+                (s.StepBlue, s.StepRed, s.StepMag) = Steps(blue, red, mag);
+                (s.Weight, s.Blue, s.Red, s.Mag) = (0, 0, 0, 0);
+            }
+            s.Weight += w;
+            s.Blue += w * (blue - s.AnchorBlue);
+            s.Red += w * (red - s.AnchorRed);
+            s.Mag += w * (mag - s.AnchorMag);
+        }
+
+        private void Flush(ref Accumulator s)
+        {
+            if (!s.Open) return;
+            s.Open = false;
+            if (_clusters == _cw.Length)
+            {
+                Array.Resize(ref _cw, 2 * _clusters);
+                Array.Resize(ref _cb, 2 * _clusters);
+                Array.Resize(ref _cr, 2 * _clusters);
+                Array.Resize(ref _cm, 2 * _clusters);
+            }
+            _cw[_clusters] = s.Weight;
+            _cb[_clusters] = s.AnchorBlue + s.Blue / s.Weight;
+            _cr[_clusters] = s.AnchorRed + s.Red / s.Weight;
+            _cm[_clusters] = s.AnchorMag + s.Mag / s.Weight;
+            _clusters++;
         }
 
         /// <summary>
@@ -202,24 +307,25 @@ public static class SspTemplateBuilder
         /// <see cref="BinaryOptions.RatioPoints"/> equal cells of [q_min, 1]; each filter's flux is summed,
         /// m = −2.5 log10(10^{−0.4 m₁} + 10^{−0.4 m₂}). A secondary below the isochrone's lowest mass adds no light.
         /// </summary>
-        private void EmitBinaries(double primaryMass, double blue, double red, double mag, double systems, Span<double> destination)
+        private void AddBinaries(int interval, double primaryMass, double blue, double red, double mag, double systems)
         {
             var binaries = _o.Binaries!;
             int n = binaries.RatioPoints;
             double qMin = binaries.MinimumRatio;
-            for (int j = 0; j < n; j++)
+            int i = interval;
+            for (int j = n - 1; j >= 0; j--)
             {
                 double q = qMin + (1 - qMin) * (j + 0.5) / n;
                 double secondary = q * primaryMass;
                 if (secondary < _mass[0])
                 {
-                    Emit(blue, red, mag, systems / n, destination);
+                    Add(1 + j, blue, red, mag, systems / n);
                     continue;
                 }
-                int i = Math.Clamp(UpperBound(_mass, secondary) - 1, 0, _mass.Length - 2);
-                while (i > 0 && !(_mass[i + 1] > _mass[i])) i--;
+                // Secondaries decrease with j: walk the interval index down instead of searching.
+                while (i > 0 && (_mass[i] > secondary || !(_mass[i + 1] > _mass[i]))) i--;
                 var (b2, r2, y2) = At(i, secondary);
-                Emit(Combine(blue, b2), Combine(red, r2), Combine(mag, y2), systems / n, destination);
+                Add(1 + j, Combine(blue, b2), Combine(red, r2), _axis == MagnitudeAxis.Separate ? Combine(mag, y2) : 0, systems / n);
             }
         }
 
@@ -230,25 +336,9 @@ public static class SspTemplateBuilder
             double t = (mass - _mass[i]) / (_mass[i + 1] - _mass[i]);
             double blue = _blue[i] + t * (_blue[i + 1] - _blue[i]);
             double red = _red[i] + t * (_red[i + 1] - _red[i]);
-            double mag = _axis switch
-            {
-                MagnitudeAxis.Blue => blue,
-                MagnitudeAxis.Red => red,
-                _ => _mag[i] + t * (_mag[i + 1] - _mag[i]),
-            };
+            double mag = _axis == MagnitudeAxis.Separate ? _mag[i] + t * (_mag[i + 1] - _mag[i]) : 0;
             return (blue, red, mag);
         }
-
-        private double ColourSigma(double blue, double red) => Hypot(_o.Blue.Error.Sigma(blue), _o.Red.Error.Sigma(red));
-
-        private double MagSigma(double blue, double red, double mag) => _axis switch
-        {
-            MagnitudeAxis.Blue => _o.Blue.Error.Sigma(blue),
-            MagnitudeAxis.Red => _o.Red.Error.Sigma(red),
-            _ => _o.Magnitude.Error.Sigma(mag),
-        };
-
-        private static double Hypot(double x, double y) => Math.Sqrt(x * x + y * y);
 
         private double Completeness(double blue, double red, double mag)
         {
@@ -257,76 +347,179 @@ public static class SspTemplateBuilder
             return eta;
         }
 
+        /// <summary>Spreads one cluster (true magnitudes; σ and bias at those) over the grid.</summary>
         private void Spread(double blue, double red, double mag, double weight, Span<double> destination)
         {
             double sigmaBlue = _o.Blue.Error.Sigma(blue), sigmaRed = _o.Red.Error.Sigma(red);
-            double colour = blue - red, sigmaColour = Hypot(sigmaBlue, sigmaRed);
-            double sigmaMag = MagSigma(blue, red, mag);
-            var (y0, y1) = Window(_magEdges, mag, sigmaMag);
-            var (x0, x1) = Window(_colourEdges, colour, sigmaColour);
-            if (y0 > y1 || x0 > x1) return;
-            int nx = _grid.ColourBins;
+            double blueObs = blue + _o.Blue.Error.Bias(blue), redObs = red + _o.Red.Error.Bias(red);
+            double colour = blueObs - redObs, sigmaColour = Math.Sqrt(sigmaBlue * sigmaBlue + sigmaRed * sigmaRed);
+            double sigmaMag, magObs;
+            switch (_axis)
+            {
+                case MagnitudeAxis.Blue: (sigmaMag, magObs) = (sigmaBlue, blueObs); break;
+                case MagnitudeAxis.Red: (sigmaMag, magObs) = (sigmaRed, redObs); break;
+                default: (sigmaMag, magObs) = (_o.Magnitude.Error.Sigma(mag), mag + _o.Magnitude.Error.Bias(mag)); break;
+            }
             if (_axis == MagnitudeAxis.Separate || sigmaMag == 0)
             {
                 // Independent axes, or σ_m = 0 (then the magnitude is exact and the colour error is σ_o alone).
                 double sigmaX = _axis == MagnitudeAxis.Separate ? sigmaColour : (_axis == MagnitudeAxis.Blue ? sigmaRed : sigmaBlue);
-                for (int y = y0; y <= y1; y++) _magProbability[y] = IntervalProbability(_magEdges[y], _magEdges[y + 1], mag, sigmaMag);
-                Cdf(colour, sigmaX, x0, x1);
-                for (int y = y0; y <= y1; y++)
-                {
-                    double py = _magProbability[y] * weight;
-                    if (py == 0) continue;
-                    int row = y * nx;
-                    for (int x = x0; x <= x1; x++) destination[row + x] += py * (_cdf[x + 1] - _cdf[x]);
-                }
+                SpreadSeparable(colour, sigmaX, magObs, sigmaMag, weight, destination);
                 return;
             }
             double sign = _axis == MagnitudeAxis.Blue ? 1 : -1;
             double sigmaOther = _axis == MagnitudeAxis.Blue ? sigmaRed : sigmaBlue;
+            if (sigmaOther == 0) SpreadDegenerate(colour, magObs, sigmaMag, sign, weight, destination);
+            else SpreadCorrelated(colour, magObs, sigmaMag, sigmaOther, sign, weight, destination);
+        }
+
+        /// <summary>Product kernel: P(x, y) = [Φ((c_{x+1} − c)/σ_c) − Φ((c_x − c)/σ_c)] · [same in magnitude].</summary>
+        private void SpreadSeparable(double colour, double sigmaX, double mag, double sigmaMag, double weight, Span<double> destination)
+        {
+            var (y0, y1) = Window(_magEdges, mag, sigmaMag);
+            var (x0, x1) = Window(_colourEdges, colour, sigmaX);
+            if (y0 > y1 || x0 > x1) return;
+            int nx = _grid.ColourBins, width = x1 - x0 + 1;
+            Cdf(_magEdges, mag, sigmaMag, y0, y1, _cdf);
+            for (int y = y0; y <= y1; y++) _py[y] = weight * (_cdf[y + 1] - _cdf[y]);
+            Cdf(_colourEdges, colour, sigmaX, x0, x1, _cdf);
+            for (int x = x0; x <= x1; x++) _px[x] = _cdf[x + 1] - _cdf[x];
+            var px = _px.AsSpan(x0, width);
+            for (int y = y0; y <= y1; y++)
+            {
+                double py = _py[y];
+                if (py == 0) continue;
+                var row = destination.Slice(y * nx + x0, width);
+                TensorPrimitives.MultiplyAdd(px, py, row, row);
+            }
+        }
+
+        /// <summary>σ_o = 0: the colour is c₀ ± (y − m₀); bin x gets the normal probability of y ∈ bin ∩ preimage of x.</summary>
+        private void SpreadDegenerate(double colour, double mag, double sigmaMag, double sign, double weight, Span<double> destination)
+        {
+            var (y0, y1) = Window(_magEdges, mag, sigmaMag);
+            var (x0, x1) = Window(_colourEdges, colour, sigmaMag);
+            if (y0 > y1 || x0 > x1) return;
+            int nx = _grid.ColourBins;
             for (int y = y0; y <= y1; y++)
             {
                 double lo = _magEdges[y], hi = _magEdges[y + 1];
-                double a = Math.Max(lo, mag - TruncationSigmas * sigmaMag), b = Math.Min(hi, mag + TruncationSigmas * sigmaMag);
-                if (!(b > a)) continue;
                 int row = y * nx;
-                if (sigmaOther == 0)
+                for (int x = x0; x <= x1; x++)
                 {
-                    // Colour fixed by y: c = c₀ ± (y − m₀); bin x gets the normal probability of y ∈ bin ∩ preimage of x.
-                    for (int x = x0; x <= x1; x++)
-                    {
-                        double yA = mag + sign * (_colourEdges[x] - colour), yB = mag + sign * (_colourEdges[x + 1] - colour);
-                        double ya = Math.Max(lo, Math.Min(yA, yB)), yb = Math.Min(hi, Math.Max(yA, yB));
-                        if (yb > ya) destination[row + x] += weight * IntervalProbability(ya, yb, mag, sigmaMag);
-                    }
-                    continue;
-                }
-                // Gauss–Legendre in y on equal pieces no wider than 1.5·min(σ_m, σ_o): the integrand φ(y)·P(colour | y) is
-                // then smooth on every piece.
-                int pieces = (int)Math.Clamp(Math.Ceiling((b - a) / (1.5 * Math.Min(sigmaMag, sigmaOther))), 1, MaximumPieces);
-                double width = (b - a) / pieces, norm = 1 / (sigmaMag * Math.Sqrt(2 * Math.PI));
-                for (int piece = 0; piece < pieces; piece++)
-                {
-                    double start = a + piece * width;
-                    for (int q = 0; q < _nodes.Length; q++)
-                    {
-                        double yObs = start + 0.5 * width * (1 + _nodes[q]);
-                        double z = (yObs - mag) / sigmaMag;
-                        double w = weight * 0.5 * width * _weights[q] * norm * Math.Exp(-0.5 * z * z);
-                        double centre = colour + sign * (yObs - mag);
-                        var (cx0, cx1) = Window(_colourEdges, centre, sigmaOther);
-                        if (cx0 > cx1) continue;
-                        Cdf(centre, sigmaOther, cx0, cx1);
-                        for (int x = cx0; x <= cx1; x++) destination[row + x] += w * (_cdf[x + 1] - _cdf[x]);
-                    }
+                    double yA = mag + sign * (_colourEdges[x] - colour), yB = mag + sign * (_colourEdges[x + 1] - colour);
+                    double ya = Math.Max(lo, Math.Min(yA, yB)), yb = Math.Min(hi, Math.Max(yA, yB));
+                    if (yb > ya) destination[row + x] += weight * IntervalProbability(ya, yb, mag, sigmaMag);
                 }
             }
         }
 
-        /// <summary>Fills _cdf[x0 … x1+1] with P(X &lt; edge) for X ~ N(μ, σ²) (a step function when σ = 0).</summary>
-        private void Cdf(double mean, double sigma, int x0, int x1)
+        /// <summary>
+        /// Correlated kernel. With G_x(Y) = ∫_{m₀−8σ_m}^{Y} φ_m(y) P(colour bin x | y) dy, bin (x, row) gets
+        /// G_x(upper) − G_x(lower), the row edges clipped to m₀ ± 8σ_m. At the upper end of the support G_x is the colour
+        /// marginal (σ_c = √(σ_m² + σ_o²), exact); at an interior row edge it is a Gauss–Legendre integral over the shorter
+        /// side of the edge (the other side by complement).
+        /// </summary>
+        private void SpreadCorrelated(double colour, double mag, double sigmaMag, double sigmaOther, double sign, double weight, Span<double> destination)
         {
-            for (int e = x0; e <= x1 + 1; e++)
-                _cdf[e] = sigma == 0 ? (mean < _colourEdges[e] ? 1 : 0) : LowerTail((_colourEdges[e] - mean) / sigma);
+            var (y0, y1) = Window(_magEdges, mag, sigmaMag);
+            // Union of the conditional colour windows over the y support.
+            var (x0, x1) = Window(_colourEdges, colour, sigmaMag + sigmaOther);
+            if (y0 > y1 || x0 > x1) return;
+            int nx = _grid.ColourBins, width = x1 - x0 + 1;
+            double a = mag - TruncationSigmas * sigmaMag, b = mag + TruncationSigmas * sigmaMag;
+            double sigmaColour = Math.Sqrt(sigmaMag * sigmaMag + sigmaOther * sigmaOther);
+            Cdf(_colourEdges, colour, sigmaColour, x0, x1, _cdf);
+            for (int x = x0; x <= x1; x++) _marginal[x] = _cdf[x + 1] - _cdf[x];
+            var low = _gLow.AsSpan(x0, width);
+            var high = _gHigh.AsSpan(x0, width);
+            var marginal = _marginal.AsSpan(x0, width);
+            if (y1 - y0 >= 2)
+            {
+                // Support spans several rows (σ_m large against the rows): integrate each row directly.
+                for (int y = y0; y <= y1; y++)
+                {
+                    high.Clear();
+                    Integrate(Math.Max(a, _magEdges[y]), Math.Min(b, _magEdges[y + 1]), colour, mag, sigmaMag, sigmaOther, sign, x0, x1);
+                    var rowSpan = destination.Slice(y * nx + x0, width);
+                    TensorPrimitives.MultiplyAdd(high, weight, rowSpan, rowSpan);
+                }
+                return;
+            }
+            // G at the lower edge of the first row (0 unless the support starts above the grid).
+            if (_magEdges[y0] > a)
+            {
+                G(_magEdges[y0], a, b, colour, mag, sigmaMag, sigmaOther, sign, x0, x1, marginal, high);
+                high.CopyTo(low);
+            }
+            else low.Clear();
+            for (int y = y0; y <= y1; y++)
+            {
+                G(_magEdges[y + 1], a, b, colour, mag, sigmaMag, sigmaOther, sign, x0, x1, marginal, high);
+                var row = destination.Slice(y * nx + x0, width);
+                TensorPrimitives.Subtract(high, low, low);
+                TensorPrimitives.MultiplyAdd(low, weight, row, row);
+                high.CopyTo(low);
+            }
+        }
+
+        /// <summary>Writes G_x(<paramref name="edge"/>) over bins x0 … x1 into <paramref name="g"/> (= _gHigh).</summary>
+        private void G(double edge, double a, double b, double colour, double mag, double sigmaMag, double sigmaOther, double sign,
+            int x0, int x1, Span<double> marginal, Span<double> g)
+        {
+            if (edge >= b) marginal.CopyTo(g);
+            else if (edge <= a) g.Clear();
+            else if (edge - a <= b - edge)
+            {
+                g.Clear();
+                Integrate(a, edge, colour, mag, sigmaMag, sigmaOther, sign, x0, x1);
+            }
+            else
+            {
+                g.Clear();
+                Integrate(edge, b, colour, mag, sigmaMag, sigmaOther, sign, x0, x1);
+                TensorPrimitives.Subtract(marginal, g, g);
+            }
+        }
+
+        /// <summary>
+        /// _gHigh[x] += ∫_lo^hi φ_m(y) P(colour bin x | y) dy by Gauss–Legendre on equal pieces no wider than
+        /// 1.5 min(σ_m, σ_o) (at most <see cref="MaximumPieces"/>).
+        /// </summary>
+        private void Integrate(double lo, double hi, double colour, double mag, double sigmaMag, double sigmaOther, double sign, int x0, int x1)
+        {
+            if (!(hi > lo)) return;
+            int pieces = (int)Math.Clamp(Math.Ceiling((hi - lo) / (1.5 * Math.Min(sigmaMag, sigmaOther))), 1, MaximumPieces);
+            double width = (hi - lo) / pieces, norm = 1 / (sigmaMag * Math.Sqrt(2 * Math.PI));
+            for (int piece = 0; piece < pieces; piece++)
+            {
+                double start = lo + piece * width;
+                for (int q = 0; q < _nodes.Length; q++)
+                {
+                    double yObs = start + 0.5 * width * (1 + _nodes[q]);
+                    double z = (yObs - mag) / sigmaMag;
+                    double w = 0.5 * width * _weights[q] * norm * Math.Exp(-0.5 * z * z);
+                    double centre = colour + sign * (yObs - mag);
+                    var (cx0, cx1) = Window(_colourEdges, centre, sigmaOther);
+                    cx0 = Math.Max(cx0, x0);
+                    cx1 = Math.Min(cx1, x1);
+                    if (cx0 > cx1) continue;
+                    Cdf(_colourEdges, centre, sigmaOther, cx0, cx1, _cdf);
+                    for (int x = cx0; x <= cx1; x++) _gHigh[x] += w * (_cdf[x + 1] - _cdf[x]);
+                }
+            }
+        }
+
+        /// <summary>Fills cdf[i0 … i1+1] with P(X &lt; edge) for X ~ N(μ, σ²) (a step function when σ = 0).</summary>
+        private static void Cdf(double[] edges, double mean, double sigma, int i0, int i1, double[] cdf)
+        {
+            if (sigma == 0)
+            {
+                for (int e = i0; e <= i1 + 1; e++) cdf[e] = mean < edges[e] ? 1 : 0;
+                return;
+            }
+            double inverse = 1 / sigma;
+            for (int e = i0; e <= i1 + 1; e++) cdf[e] = NormalCdf.Lower((edges[e] - mean) * inverse);
         }
 
         /// <summary>Bins [first, last] of <paramref name="edges"/> touched by μ ± 8σ (first &gt; last when none).</summary>
@@ -352,15 +545,10 @@ public static class SspTemplateBuilder
             return lo;
         }
 
-        private static double LowerTail(double z) => 0.5 * SpecialFunctions.Erfc(-z / Math.Sqrt(2));
-
-        private static double UpperTail(double z) => 0.5 * SpecialFunctions.Erfc(z / Math.Sqrt(2));
-
         private static double IntervalProbability(double lo, double hi, double mean, double sigma)
         {
             if (sigma == 0) return lo <= mean && mean < hi ? 1 : 0;
-            double z1 = (lo - mean) / sigma, z2 = (hi - mean) / sigma;
-            return z1 >= 0 ? UpperTail(z1) - UpperTail(z2) : LowerTail(z2) - LowerTail(z1);
+            return NormalCdf.Lower((hi - mean) / sigma) - NormalCdf.Lower((lo - mean) / sigma);
         }
     }
 }

@@ -24,9 +24,11 @@ public class MockPopulationTests(ITestOutputHelper output)
 
     private static readonly HessGrid Grid = HessGrid.Uniform(0.4, 2.4, 60, 14, 28, 50); // Δcolour = 1/30, Δmag = 0.28
 
-    private static SspTemplateOptions Observation(MagnitudeAxis axis, BinaryOptions? binaries = null, double blueBias = 0, double redBias = 0)
+    private static SspTemplateOptions Observation(MagnitudeAxis axis, BinaryOptions? binaries = null, double blueBias = 0, double redBias = 0, bool astTable = false)
     {
-        var err = new ExponentialPhotometricError(1.05, 10, 32, 0.01);
+        // The AST-like table: σ and a bias growing to −0.1 mag towards the faint end (as from artificial-star tests).
+        IPhotometricError err = astTable ? new TabulatedPhotometricError([14, 22, 26, 28], [0.01, 0.02, 0.08, 0.25], [0, 0, -0.03, -0.1])
+            : new ExponentialPhotometricError(1.05, 10, 32, 0.01);
         var blue = new PhotometricBand("B", 0.12, new BiasedError(err, blueBias), new LogisticCompleteness(0.95, 27.5, 0.3));
         var red = new PhotometricBand("V", 0.09, new BiasedError(err, redBias), new LogisticCompleteness(0.9, 27.0, 0.25));
         var third = new PhotometricBand("I", 0.05, err, new LogisticCompleteness(0.97, 26.4, 0.3));
@@ -81,22 +83,24 @@ public class MockPopulationTests(ITestOutputHelper output)
         Assert.InRange(z, -4, 4);
     }
 
-    public static TheoryData<MagnitudeAxis, double, ulong> Cases() => new()
+    public static TheoryData<MagnitudeAxis, double, bool, ulong> Cases() => new()
     {
-        { MagnitudeAxis.Red, 0, 21UL },      // correlated kernel, cov(c, m) = −σ_V²
-        { MagnitudeAxis.Blue, 0, 24UL },     // correlated kernel, cov(c, m) = +σ_B²
-        { MagnitudeAxis.Separate, 0, 22UL }, // independent axes, completeness in three filters
-        { MagnitudeAxis.Red, 0.35, 23UL },   // unresolved binaries
+        { MagnitudeAxis.Red, 0, false, 21UL },      // correlated kernel, cov(c, m) = −σ_V²
+        { MagnitudeAxis.Blue, 0, false, 24UL },     // correlated kernel, cov(c, m) = +σ_B²
+        { MagnitudeAxis.Separate, 0, false, 22UL }, // independent axes, completeness in three filters
+        { MagnitudeAxis.Red, 0.35, false, 23UL },   // unresolved binaries
+        { MagnitudeAxis.Red, 0, true, 26UL },       // magnitude-dependent bias b(m) (AST-like table)
+        { MagnitudeAxis.Separate, 0.35, true, 27UL }, // bias, binaries and three filters together
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void BinnedMockHasPoissonResidualsAroundTheTemplates(MagnitudeAxis axis, double binaryFraction, ulong seed)
+    public void BinnedMockHasPoissonResidualsAroundTheTemplates(MagnitudeAxis axis, double binaryFraction, bool astTable, ulong seed)
     {
-        var options = Observation(axis, binaryFraction > 0 ? new BinaryOptions(binaryFraction, 0.1) : null);
+        var options = Observation(axis, binaryFraction > 0 ? new BinaryOptions(binaryFraction, 0.1) : null, astTable: astTable);
         var populations = TwoPopulations(axis == MagnitudeAxis.Separate ? 4 : 1);
         var mock = MockPopulation.Stream(populations, options, seed, sink: null);
-        AssertPoisson($"{axis}, f = {binaryFraction}", mock, Expected(populations, options));
+        AssertPoisson($"{axis}, f = {binaryFraction}, AST table {astTable}", mock, Expected(populations, options));
     }
 
     /// <summary>

@@ -1,0 +1,96 @@
+using BayesSfh.Hess;
+using BayesSfh.Imf;
+using BayesSfh.Isochrones;
+using BayesSfh.Isochrones.Analytic;
+using BayesSfh.Observation;
+using BayesSfh.Population;
+using BenchmarkDotNet.Attributes;
+
+namespace BayesSfh.Benchmarks;
+
+/// <summary>
+/// One SSP template (<see cref="SspTemplateBuilder.Build"/>) on a 100 × 100 Hess grid from a built-in analytic isochrone
+/// (B, V, I; [M/H] = −1) of a nearby dwarf: μ = 24, A = 0.1/0.08/0.05, errors σ = 1.05^{10 (m − 32)} + 0.01, logistic
+/// completeness (50 % at 28.0/27.6/27.2 mag). The grid spans the CMD from 0.5 mag above the brightest point down to
+/// 28.5 mag. <see cref="Correlated"/>: V vs B − V (the magnitude filter is a colour filter); otherwise I vs B − V.
+/// Binaries: fraction 0.35, q ∈ [0.1, 1], 20 nodes. Run: <c>dotnet run -c Release -- --filter *SspTemplate*</c>.
+/// </summary>
+[MemoryDiagnoser]
+[ShortRunJob]
+public class SspTemplateBenchmarks
+{
+    private Isochrone _isochrone = null!;
+    private SspTemplateOptions _options = null!;
+
+    /// <summary>log10 age (yr).</summary>
+    [Params(9.0, 10.0)]
+    public double LogAge { get; set; }
+
+    /// <summary>True for V vs B − V (correlated errors), false for I vs B − V.</summary>
+    [Params(true, false)]
+    public bool Correlated { get; set; }
+
+    /// <summary>Unresolved binaries on (f = 0.35, 20 q nodes).</summary>
+    [Params(false, true)]
+    public bool Binaries { get; set; }
+
+    /// <summary>Builds the isochrone and the options.</summary>
+    [GlobalSetup]
+    public void Setup() => (_isochrone, _options) = Create(LogAge, Correlated, Binaries);
+
+    /// <summary>The benchmark problem (also used by tests of the timing helpers).</summary>
+    public static (Isochrone Isochrone, SspTemplateOptions Options) Create(double logAge, bool correlated, bool binaries)
+    {
+        var iso = new AnalyticIsochroneGenerator().Generate(logAge, -1);
+        const double mu = 24;
+        var err = new ExponentialPhotometricError(1.05, 10, 32, 0.01);
+        var blue = new PhotometricBand("B", 0.1, err, new LogisticCompleteness(0.98, 28.0, 0.3));
+        var red = new PhotometricBand("V", 0.08, err, new LogisticCompleteness(0.98, 27.6, 0.3));
+        var third = new PhotometricBand("I", 0.05, err, new LogisticCompleteness(0.98, 27.2, 0.3));
+        var mag = correlated ? red : third;
+        double top = double.PositiveInfinity, cLow = double.PositiveInfinity, cHigh = double.NegativeInfinity;
+        var b = iso.Magnitudes("B");
+        var v = iso.Magnitudes("V");
+        var y = iso.Magnitudes(mag.Filter);
+        for (int k = 0; k < iso.Count; k++)
+        {
+            top = Math.Min(top, y[k] + mu + mag.Extinction);
+            double c = b[k] - v[k] + blue.Extinction - red.Extinction;
+            if (y[k] + mu + mag.Extinction < 28.5) (cLow, cHigh) = (Math.Min(cLow, c), Math.Max(cHigh, c));
+        }
+        var grid = HessGrid.Uniform(Math.Max(cLow - 0.3, -1), Math.Min(cHigh + 0.3, 3), 100, top - 0.5, 28.5, 100);
+        var options = new SspTemplateOptions(blue, red, mag, mu, new KroupaImf(), grid,
+            binaries: binaries ? new BinaryOptions(0.35, 0.1, 20) : null);
+        return (iso, options);
+    }
+
+    /// <summary>Builds one template.</summary>
+    [Benchmark]
+    public int Build() => SspTemplateBuilder.Build(_isochrone, _options).Bins.Length;
+
+    /// <summary>
+    /// <c>templates</c> mode: Stopwatch timing (median of 7 runs after a warm-up) of every case, with the isochrone size
+    /// and the template's non-zero bins, in seconds. For publishable numbers use BenchmarkDotNet.
+    /// </summary>
+    public static int Quick()
+    {
+        foreach (double logAge in new[] { 9.0, 10.0 })
+            foreach (bool correlated in new[] { true, false })
+                foreach (bool binaries in new[] { false, true })
+                {
+                    var (iso, options) = Create(logAge, correlated, binaries);
+                    int bins = SspTemplateBuilder.Build(iso, options).Bins.Length;
+                    var times = new double[7];
+                    for (int k = 0; k < times.Length; k++)
+                    {
+                        var watch = System.Diagnostics.Stopwatch.StartNew();
+                        SspTemplateBuilder.Build(iso, options);
+                        times[k] = watch.Elapsed.TotalMilliseconds;
+                    }
+                    Array.Sort(times);
+                    Console.WriteLine(FormattableString.Invariant(
+                        $"log age {logAge:F1} {(correlated ? "V vs B-V" : "I vs B-V")} binaries {(binaries ? "on " : "off")}: {times[3],8:F2} ms (min {times[0]:F2}), {iso.Count} isochrone points, {bins} bins"));
+                }
+        return 0;
+    }
+}
