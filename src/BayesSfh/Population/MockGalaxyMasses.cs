@@ -46,4 +46,13 @@ public static class MockGalaxyMasses
             if (!model.ParameterNames.Contains(name)) throw new ArgumentException($"Unknown parameter {name} for this model (expected {string.Join(", ", model.ParameterNames)}).", nameof(truth));
         return model.Coefficients(natural);
     }
+
+    /// <summary>
+    /// The populations of a mock from an SFH and a metallicity model: <see cref="Compute"/>'s masses paired with
+    /// <paramref name="isochrones"/> (<see cref="MockSsp.FromMasses"/>), ready for <see cref="MockPopulation.Draw"/> or
+    /// <see cref="MockPopulation.Stream"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">As for <see cref="Compute"/>.</exception>
+    public static MockSsp[] Populations(IReadOnlyList<Isochrone> isochrones, SfhModelOptions options, IReadOnlyDictionary<string, double> truth) =>
+        MockSsp.FromMasses(isochrones, Compute(isochrones, options, truth));
 }
