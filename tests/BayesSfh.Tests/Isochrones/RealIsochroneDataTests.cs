@@ -7,22 +7,15 @@ namespace BayesSfh.Tests.Isochrones;
 
 /// <summary>
 /// OPT-IN CHECK ON REAL FILES (not part of the repository): reads every file of the reference isochrone folder
-/// (<c>$BAYESSFH_ISOCHRONE_DATA</c>, else <c>../shared/data/isochrones</c> next to the repository) and compares counts with
-/// the folder's README. Every test here is skipped when the folder is absent, so a fresh clone passes without it.
+/// named by <c>$BAYESSFH_ISOCHRONE_DATA</c> and compares counts with the folder's README. Every test here is skipped when
+/// the variable is unset or the folder is absent, so a fresh clone passes without the data.
 /// </summary>
 public class RealIsochroneDataTests(ITestOutputHelper output)
 {
     internal static string? DataFolder()
     {
         string? configured = Environment.GetEnvironmentVariable("BAYESSFH_ISOCHRONE_DATA");
-        if (!string.IsNullOrEmpty(configured)) return Directory.Exists(configured) ? configured : null;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "BayesSfh.sln")))
-            {
-                string candidate = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "isochrones"));
-                return Directory.Exists(candidate) ? candidate : null;
-            }
-        return null;
+        return !string.IsNullOrEmpty(configured) && Directory.Exists(configured) ? configured : null;
     }
 
     /// <summary>A fact that is skipped unless the real isochrone folder exists.</summary>
@@ -30,7 +23,7 @@ public class RealIsochroneDataTests(ITestOutputHelper output)
     {
         public RealDataFactAttribute()
         {
-            if (DataFolder() is null) Skip = "real isochrone files not present (set BAYESSFH_ISOCHRONE_DATA or provide ../shared/data/isochrones)";
+            if (DataFolder() is null) Skip = "real isochrone files not present (set BAYESSFH_ISOCHRONE_DATA to the folder)";
         }
     }
 
