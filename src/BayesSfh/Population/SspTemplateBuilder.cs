@@ -127,7 +127,7 @@ public static class SspTemplateBuilder
         private readonly HessGrid _grid;
         private readonly double[] _colourEdges, _magEdges;
         private readonly double[] _mass, _blue, _red, _mag;
-        private readonly double _colourFloor, _magFloor;
+        private readonly double _colourWidth, _magWidth;
         private readonly double[][] _nodes, _weights;
         private readonly double[] _cdf, _px, _py, _gLow, _gHigh, _marginal;
         private readonly MagnitudeAxis _axis;
@@ -151,8 +151,7 @@ public static class SspTemplateBuilder
                 MagnitudeAxis.Red => _red,
                 _ => IsochroneInterpolation.Apparent(iso, o.Magnitude.Filter, o.Magnitude.Extinction, o.DistanceModulus),
             };
-            double colourWidth = MinWidth(_colourEdges), magWidth = MinWidth(_magEdges);
-            (_colourFloor, _magFloor) = (0.1 * colourWidth, 0.1 * magWidth);
+            (_colourWidth, _magWidth) = (MinWidth(_colourEdges), MinWidth(_magEdges));
             // Gauss–Legendre rules of 1 … QuadratureOrder points (index = points).
             _nodes = new double[o.QuadratureOrder + 1][];
             _weights = new double[o.QuadratureOrder + 1][];
@@ -197,7 +196,11 @@ public static class SspTemplateBuilder
                 if (_cw[k] > negligible || negligible == 0) Spread(_cb[k], _cr[k], _cm[k], _cw[k], destination);
         }
 
-        /// <summary>Fine resampling in mass, then merging of consecutive points of each stream into clusters.</summary>
+        /// <summary>
+        /// Resampling in mass. Single stars: each isochrone interval is cut into equal mass pieces of at most
+        /// three steps each and every piece gets three Gauss–Legendre nodes; binaries: midpoint sub-intervals of one
+        /// (binary) step each, merged into clusters per mass-ratio stream.
+        /// </summary>
         private void Resample()
         {
             var imf = _o.Imf;
@@ -215,46 +218,108 @@ public static class SspTemplateBuilder
                 if (!(b > a)) continue;
                 var (ba, ra, ya) = At(i, a);
                 var (bb, rb, yb) = At(i, b);
-                var (sba, sra, sya) = Steps(ba, ra, ya);
-                var (sbb, srb, syb) = Steps(bb, rb, yb);
-                double moves = Math.Max(Math.Max(Math.Abs(bb - ba) / Math.Min(sba, sbb), Math.Abs(rb - ra) / Math.Min(sra, srb)),
-                    Math.Abs(yb - ya) / Math.Min(sya, syb));
-                int n = (int)Math.Clamp(Math.Ceiling(moves * (1 + 1e-12)), 1, MaximumSubdivisions);
-                double previousMass = a;
-                for (int k = 0; k < n; k++)
+                if (f < 1) AddSingles(a, b, ba, ra, ya, bb, rb, yb, perMass * (1 - f));
+                if (f > 0)
                 {
-                    double nextMass = k == n - 1 ? b : a + (b - a) * (k + 1) / n;
-                    double fraction = imf.StarFraction(previousMass, nextMass);
-                    double t = (k + 0.5) / n;
-                    double blue = ba + t * (bb - ba), red = ra + t * (rb - ra), mag = ya + t * (yb - ya);
-                    double systems = fraction * perMass;
-                    if (f < 1) Add(0, blue, red, mag, systems * (1 - f));
-                    if (f > 0) AddBinaries(i, a + (b - a) * t, blue, red, mag, systems * f);
-                    previousMass = nextMass;
+                    double moves = Subdivisions(ba, ra, ya, bb, rb, yb, binaries!.StepFraction);
+                    int n = (int)Math.Clamp(Math.Ceiling(moves * (1 + 1e-12)), 1, MaximumSubdivisions);
+                    double previousMass = a;
+                    for (int k = 0; k < n; k++)
+                    {
+                        double nextMass = k == n - 1 ? b : a + (b - a) * (k + 1) / n;
+                        double t = (k + 0.5) / n;
+                        double systems = imf.StarFraction(previousMass, nextMass) * perMass * f;
+                        AddBinaries(i, a + (b - a) * t, ba + t * (bb - ba), ra + t * (rb - ra), ya + t * (yb - ya), systems);
+                        previousMass = nextMass;
+                    }
                 }
             }
             for (int s = 0; s < _streams.Length; s++) Flush(ref _streams[s]);
         }
 
         /// <summary>
-        /// Resampling step per band: <see cref="SspTemplateOptions.StepFraction"/> × max(σ, floor), floor = a tenth of the
-        /// smallest bin width of the axes the band enters.
+        /// Longest piece (in units of σ, at step fraction 0.6) that an n-point Gauss–Legendre rule integrates with relative
+        /// error ≲ 1e-5 when the integrand is a Gaussian of standard deviation σ along the track: from the rule's error
+        /// term ℓ^{2n+1} (n!)⁴ / ((2n + 1) ((2n)!)³) · max|f^{(2n)}|, with max|f^{(2n)}| = (2n − 1)!! φ(0) / σ^{2n}.
+        /// Index = points (2–6).
         /// </summary>
-        private (double Blue, double Red, double Mag) Steps(double blue, double red, double mag)
+        private static readonly double[] PieceLength = [0, 0, 0.35, 1.05, 1.9, 2.77, 3.62];
+
+        private static readonly double[][] GaussNodes = [.. Enumerable.Range(0, PieceLength.Length).Select(n => n < 2 ? [] : new GaussLegendreRule(-1, 1, n).Abscissas)];
+        private static readonly double[][] GaussWeights = [.. Enumerable.Range(0, PieceLength.Length).Select(n => n < 2 ? [] : new GaussLegendreRule(-1, 1, n).Weights)];
+
+        /// <summary>
+        /// Single stars of one linear interval [a, b]. Its track length L (in σ, the largest over the bands, σ capped at the
+        /// bin width and floored at 1/50 of it as in <see cref="Steps"/>) is cut into equal mass pieces of at most
+        /// 6·f/0.6·… σ (f = <see cref="SspTemplateOptions.StepFraction"/>), each integrated with the fewest Gauss–Legendre
+        /// points (2–6) whose piece length (<see cref="PieceLength"/>, scaled by f/0.6) covers it. Each piece's exact IMF
+        /// fraction F is shared among its nodes in proportion to w_g·ξ(m_g) (ξ the IMF density), so totals are exact.
+        /// </summary>
+        private void AddSingles(double a, double b, double ba, double ra, double ya, double bb, double rb, double yb, double perMass)
         {
-            double step = _o.StepFraction;
-            double blueFloor = _axis == MagnitudeAxis.Blue ? Math.Min(_colourFloor, _magFloor) : _colourFloor;
-            double redFloor = _axis == MagnitudeAxis.Red ? Math.Min(_colourFloor, _magFloor) : _colourFloor;
-            double sb = step * Math.Min(10 * blueFloor, Math.Max(_o.Blue.Error.Sigma(blue), blueFloor));
-            double sr = step * Math.Min(10 * redFloor, Math.Max(_o.Red.Error.Sigma(red), redFloor));
+            var imf = _o.Imf;
+            double scale = _o.StepFraction / 0.6;
+            double length = Subdivisions(ba, ra, ya, bb, rb, yb, 1);
+            double longest = PieceLength[^1] * scale;
+            int pieces = (int)Math.Clamp(Math.Ceiling(length / longest * (1 + 1e-12)), 1, MaximumSubdivisions);
+            double piece = length / pieces;
+            int points = 2;
+            while (points < PieceLength.Length - 1 && PieceLength[points] * scale < piece) points++;
+            var nodes = GaussNodes[points];
+            var weights = GaussWeights[points];
+            Span<double> share = stackalloc double[points];
+            double previousMass = a;
+            for (int k = 0; k < pieces; k++)
+            {
+                double nextMass = k == pieces - 1 ? b : a + (b - a) * (k + 1) / pieces;
+                double half = 0.5 * (nextMass - previousMass), centre = previousMass + half, sum = 0;
+                for (int g = 0; g < points; g++) sum += share[g] = weights[g] * imf.Density(centre + half * nodes[g]);
+                double systems = imf.StarFraction(previousMass, nextMass) * perMass;
+                if (sum > 0 && systems > 0)
+                    for (int g = 0; g < points; g++)
+                    {
+                        double t = (centre + half * nodes[g] - a) / (b - a);
+                        double blue = ba + t * (bb - ba), red = ra + t * (rb - ra), mag = ya + t * (yb - ya);
+                        double w = systems * share[g] / sum * Completeness(blue, red, mag);
+                        if (w > 0) Store(w, blue, red, mag);
+                    }
+                previousMass = nextMass;
+            }
+        }
+
+        /// <summary>
+        /// Resampling step per band: max(f·min(σ, w), w/50), w the smallest bin width of the axes the band enters and
+        /// f = <paramref name="fraction"/>. The floor w/50 bounds the work for noiseless photometry; the cap w keeps the
+        /// spacing below the bins when σ is large.
+        /// </summary>
+        private (double Blue, double Red, double Mag) Steps(double blue, double red, double mag, double fraction)
+        {
+            double blueWidth = _axis == MagnitudeAxis.Blue ? Math.Min(_colourWidth, _magWidth) : _colourWidth;
+            double redWidth = _axis == MagnitudeAxis.Red ? Math.Min(_colourWidth, _magWidth) : _colourWidth;
+            double sb = Step(_o.Blue.Error.Sigma(blue), blueWidth, fraction);
+            double sr = Step(_o.Red.Error.Sigma(red), redWidth, fraction);
             double sm = _axis switch
             {
                 MagnitudeAxis.Blue => sb,
                 MagnitudeAxis.Red => sr,
-                _ => step * Math.Max(_o.Magnitude.Error.Sigma(mag), _magFloor),
+                _ => Step(_o.Magnitude.Error.Sigma(mag), _magWidth, fraction),
             };
             return (sb, sr, sm);
         }
+
+        /// <summary>
+        /// Steps (<see cref="Steps"/> with <paramref name="fraction"/>, the smaller of the two ends) that a linear
+        /// interval moves in the band that moves most.
+        /// </summary>
+        private double Subdivisions(double ba, double ra, double ya, double bb, double rb, double yb, double fraction)
+        {
+            var (sba, sra, sya) = Steps(ba, ra, ya, fraction);
+            var (sbb, srb, syb) = Steps(bb, rb, yb, fraction);
+            return Math.Max(Math.Max(Math.Abs(bb - ba) / Math.Min(sba, sbb), Math.Abs(rb - ra) / Math.Min(sra, srb)),
+                Math.Abs(yb - ya) / Math.Min(sya, syb));
+        }
+
+        private static double Step(double sigma, double width, double fraction) => Math.Max(fraction * Math.Min(sigma, width), width / 50);
 
         /// <summary>Running weighted sums of one stream's points since its anchor (the first point of the cluster).</summary>
         private struct Accumulator
@@ -276,7 +341,7 @@ public static class SspTemplateBuilder
             {
                 s.Open = true;
                 (s.AnchorBlue, s.AnchorRed, s.AnchorMag) = (blue, red, mag);
-                (s.StepBlue, s.StepRed, s.StepMag) = Steps(blue, red, mag);
+                (s.StepBlue, s.StepRed, s.StepMag) = Steps(blue, red, mag, _o.Binaries!.StepFraction);
                 (s.Weight, s.Blue, s.Red, s.Mag) = (0, 0, 0, 0);
             }
             s.Weight += w;
@@ -289,6 +354,12 @@ public static class SspTemplateBuilder
         {
             if (!s.Open) return;
             s.Open = false;
+            Store(s.Weight, s.AnchorBlue + s.Blue / s.Weight, s.AnchorRed + s.Red / s.Weight, s.AnchorMag + s.Mag / s.Weight);
+        }
+
+        /// <summary>Appends one point (a resampling node or a finished cluster) to the list to spread.</summary>
+        private void Store(double weight, double blue, double red, double mag)
+        {
             if (_clusters == _cw.Length)
             {
                 Array.Resize(ref _cw, 2 * _clusters);
@@ -296,10 +367,7 @@ public static class SspTemplateBuilder
                 Array.Resize(ref _cr, 2 * _clusters);
                 Array.Resize(ref _cm, 2 * _clusters);
             }
-            _cw[_clusters] = s.Weight;
-            _cb[_clusters] = s.AnchorBlue + s.Blue / s.Weight;
-            _cr[_clusters] = s.AnchorRed + s.Red / s.Weight;
-            _cm[_clusters] = s.AnchorMag + s.Mag / s.Weight;
+            (_cw[_clusters], _cb[_clusters], _cr[_clusters], _cm[_clusters]) = (weight, blue, red, mag);
             _clusters++;
         }
 
