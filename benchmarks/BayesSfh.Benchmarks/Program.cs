@@ -7,8 +7,9 @@ if (args.Length > 0 && args[0] == "load-csv") return CsvLoadTiming.Run(args[1..]
 if (args.Length > 0 && args[0] == "quick") return QuickTiming.Run(args[1..]);
 // reparam: geometry of the example posterior and NUTS over θ vs star-share coordinates (docs/reparameterisation.md).
 if (args.Length > 0 && args[0] == "reparam") return ReparamExperiment.Run(args[1..]);
-// templates: Stopwatch timing of SspTemplateBuilder.Build on the SspTemplateBenchmarks cases.
+// template-accuracy: templates at several step fractions against a converged reference (docs/templates.md).
 if (args.Length > 0 && args[0] == "template-accuracy") return TemplateAccuracy.Run();
+// templates: Stopwatch timing of SspTemplateBuilder.Build on the SspTemplateBenchmarks cases.
 if (args.Length > 0 && args[0] == "templates") return SspTemplateBenchmarks.Quick();
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

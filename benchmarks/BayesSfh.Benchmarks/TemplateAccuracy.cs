@@ -5,7 +5,10 @@ namespace BayesSfh.Benchmarks;
 /// <summary>
 /// <c>template-accuracy</c> mode: for every <see cref="SspTemplateBenchmarks"/> case, the template at several step
 /// fractions against a converged reference (step fraction 0.05 for single stars; binaries also at a binary step of
-/// 0.05), as the largest bin difference over the largest bin and the L1 difference over the total, with the time.
+/// 0.05), as the largest bin difference over the largest bin and the L1 difference over the total, with the fastest
+/// of 40 builds (2 with binaries). The reference uses the same error kernels, so this measures the resampling alone;
+/// the kernels are checked against brute-force integrals in the tests. Run with DOTNET_TieredCompilation=0 so that
+/// every build runs optimised code.
 /// </summary>
 public static class TemplateAccuracy
 {
@@ -27,12 +30,16 @@ public static class TemplateAccuracy
                     }
                     var reference = Dense(0.05, 0.05);
                     double max = reference.Max(), total = reference.Sum();
-                    foreach (double f in new[] { 0.4, 0.6, 0.8 })
+                    foreach (double f in new[] { 0.6, 0.8 })
                     {
-                        Dense(f, BinaryOptions.DefaultStepFraction);
-                        var watch = System.Diagnostics.Stopwatch.StartNew();
-                        var d = Dense(f, BinaryOptions.DefaultStepFraction);
-                        double ms = watch.Elapsed.TotalMilliseconds, largest = 0, l1 = 0;
+                        double[] d = [];
+                        double ms = double.PositiveInfinity, largest = 0, l1 = 0;
+                        for (int rep = 0; rep < (binaries ? 2 : 40); rep++)
+                        {
+                            var watch = System.Diagnostics.Stopwatch.StartNew();
+                            d = Dense(f, BinaryOptions.DefaultStepFraction);
+                            ms = Math.Min(ms, watch.Elapsed.TotalMilliseconds);
+                        }
                         for (int i = 0; i < d.Length; i++)
                         {
                             largest = Math.Max(largest, Math.Abs(d[i] - reference[i]));

@@ -83,4 +83,26 @@ internal static class NormalCdf
         }
         for (; i < edges.Length; i++) result[i] = Lower((edges[i] - mean) * inverse);
     }
+
+    /// <summary>
+    /// destination[i] += weight · (Φ((edges[i + 1] − mean) · inverse) − Φ((edges[i] − mean) · inverse)) for every i;
+    /// <paramref name="edges"/> has one entry more than <paramref name="destination"/>, <paramref name="scratch"/> at least
+    /// as many as <paramref name="edges"/>. Same interpolant as <see cref="Lower(ReadOnlySpan{double}, double, double, Span{double})"/>.
+    /// </summary>
+    public static void AddDifferences(ReadOnlySpan<double> edges, double mean, double inverse, double weight, Span<double> destination, Span<double> scratch)
+    {
+        var cdf = scratch[..edges.Length];
+        Lower(edges, mean, inverse, cdf);
+        int i = 0, n = destination.Length;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var w = Vector256.Create(weight);
+            for (; i + 4 <= n; i += 4)
+            {
+                var d = Vector256.Create(destination.Slice(i, 4));
+                (d + w * (Vector256.Create(cdf.Slice(i + 1, 4)) - Vector256.Create(cdf.Slice(i, 4)))).CopyTo(destination.Slice(i, 4));
+            }
+        }
+        for (; i < n; i++) destination[i] += weight * (cdf[i + 1] - cdf[i]);
+    }
 }

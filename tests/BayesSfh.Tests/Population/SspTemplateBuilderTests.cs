@@ -175,15 +175,22 @@ public class SspTemplateBuilderTests(ITestOutputHelper output)
     [InlineData(MagnitudeAxis.Blue)]
     [InlineData(MagnitudeAxis.Red)]
     public void CorrelatedKernelMatchesBruteForceIntegral(MagnitudeAxis axis) =>
-        CompareWithBruteForce(axis, 0.08, 0.05, 0.3, 0.05, 16, 14.2, 0.1, 17, 4000, 2e-5, 0.01);
+        CompareWithBruteForce(axis, 0.08, 0.05, 0.3, 0.05, 16, 14.2, 0.1, 17, 4000, 1e-6, 0.01);
 
     [Theory]
-    [InlineData(MagnitudeAxis.Blue, 0.28, 0.25)]  // pieces of 0.4 min σ: 3-point rule
+    [InlineData(MagnitudeAxis.Blue, 0.28, 0.25)]  // lattice step h/1 = 0.15 > 0.25σ: p = 2
     [InlineData(MagnitudeAxis.Red, 0.28, 0.25)]
-    [InlineData(MagnitudeAxis.Blue, 0.6, 0.55)]   // pieces of 0.18 min σ: 2-point rule
+    [InlineData(MagnitudeAxis.Blue, 0.6, 0.55)]   // lattice step 0.15 ≈ 0.27σ: p = 2 … q/p = 3/4
     [InlineData(MagnitudeAxis.Red, 0.6, 0.55)]
     public void WideCorrelatedKernelMatchesBruteForceIntegral(MagnitudeAxis axis, double sb, double sv) =>
-        CompareWithBruteForce(axis, sb, sv, -3.3, 0.15, 60, 10.6, 0.1, 80, 200, 2e-5, 0.001);
+        CompareWithBruteForce(axis, sb, sv, -3.3, 0.15, 60, 10.6, 0.1, 80, 200, 1e-6, 0.001);
+
+    // Irregular colour edges take the Gauss–Legendre kernel instead of the lattice one: both must match brute force.
+    [Theory]
+    [InlineData(MagnitudeAxis.Blue, 0.08, 0.05)]
+    [InlineData(MagnitudeAxis.Red, 0.28, 0.25)]
+    public void CorrelatedKernelOnIrregularColourEdgesMatchesBruteForceIntegral(MagnitudeAxis axis, double sb, double sv) =>
+        CompareWithBruteForce(axis, sb, sv, -0.5, 0.05, 40, 14.2, 0.1, 17, 1000, 1e-6, 0.001, irregular: true);
 
     /// <summary>
     /// One star at B = 15.3, V = 14.6 on a uniform grid (colour bins from <paramref name="c0"/> of width
@@ -192,12 +199,15 @@ public class SspTemplateBuilderTests(ITestOutputHelper output)
     /// the other filter's error then being exact.
     /// </summary>
     private void CompareWithBruteForce(MagnitudeAxis axis, double sb, double sv, double c0, double cw, int nc, double y0Edge,
-        double yw, int ny, int steps, double tolerance, double minimumLargestBin)
+        double yw, int ny, int steps, double tolerance, double minimumLargestBin, bool irregular = false)
     {
         // Every point at the same magnitudes: the template is (stars per M☉) × bivariate-normal bin probabilities.
         var mass = new[] { 0.5, 0.9 };
         var iso = new Isochrone(9, 0, mass, new Dictionary<string, double[]> { ["B"] = [5.3, 5.3], ["V"] = [4.6, 4.6] });
-        var grid = HessGrid.Uniform(c0, c0 + nc * cw, nc, y0Edge, y0Edge + ny * yw, ny);
+        var grid = irregular
+            ? new HessGrid(Enumerable.Range(0, nc + 1).Select(x => c0 + cw * x + (x % 3 == 1 ? 0.2 * cw : 0)), Enumerable.Range(0, ny + 1).Select(y => y0Edge + yw * y))
+            : HessGrid.Uniform(c0, c0 + nc * cw, nc, y0Edge, y0Edge + ny * yw, ny);
+        var colourEdges = grid.ColourEdges;
         var opts = Options(new PhotometricBand("B", 0, new ConstantPhotometricError(sb)), new PhotometricBand("V", 0, new ConstantPhotometricError(sv)), axis, grid);
         var dense = new double[grid.BinCount];
         SspTemplateBuilder.Accumulate(iso, opts, dense);
@@ -216,7 +226,7 @@ public class SspTemplateBuilderTests(ITestOutputHelper output)
                 double centre = axis == MagnitudeAxis.Blue ? b0 - v0 + e : b0 - v0 - e;
                 for (int x = 0; x < nc; x++)
                 {
-                    double lo = c0 + cw * x, hi = lo + cw;
+                    double lo = colourEdges[x], hi = colourEdges[x + 1];
                     reference[grid.Flatten(x, yi)] += w * 0.5 * (SpecialFunctions.Erf((hi - centre) / (so * Math.Sqrt(2))) - SpecialFunctions.Erf((lo - centre) / (so * Math.Sqrt(2))));
                 }
             }
