@@ -206,14 +206,16 @@ public static class SspTemplateBuilder
             Resample();
             // The lightest clusters, together at most NegligibleFraction of the total weight, are skipped: they are
             // mostly far below the completeness limit, where σ is large and spreading is expensive.
-            var sorted = _cw.AsSpan(0, _clusters).ToArray();
-            Array.Sort(sorted);
-            double total = 0;
-            foreach (double w in sorted) total += w;
+            var weights = _cw.AsSpan(0, _clusters);
+            double total = TensorPrimitives.Sum(weights), budget = NegligibleFraction * total;
+            // Only points lighter than the whole budget can be skipped: sort just those.
+            var sorted = new List<double>();
+            foreach (double w in weights) if (w <= budget) sorted.Add(w);
+            sorted.Sort();
             double negligible = 0, dropped = 0;
             foreach (double w in sorted)
             {
-                if (dropped + w > NegligibleFraction * total) break;
+                if (dropped + w > budget) break;
                 dropped += w;
                 negligible = w;
             }
