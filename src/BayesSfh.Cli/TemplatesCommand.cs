@@ -45,7 +45,7 @@ internal static class TemplatesCommand
             bool builtin = isochrones.All(i => i.Source == AnalyticIsochroneGenerator.SourceName);
             Write(console, folder, set, builtin, options, luminosity, population.InputFiles(result).ToList(),
                 string.Join(' ', new[] { "bayessfh" }.Concat(result.Tokens.Select(t => t.Value))));
-            Render(console, set, isochrones, buildSeconds);
+            Render(console, set, isochrones, buildSeconds, result.GetValue(threads) ?? Environment.ProcessorCount);
             return ExitCodes.Success;
         }));
         return command;
@@ -127,7 +127,7 @@ internal static class TemplatesCommand
         _ => model.GetType().Name,
     };
 
-    private static void Render(IAnsiConsole console, TemplateSet set, IReadOnlyList<Isochrone> isochrones, double seconds)
+    private static void Render(IAnsiConsole console, TemplateSet set, IReadOnlyList<Isochrone> isochrones, double seconds, int threads)
     {
         var grid = set.Grid;
         var hess = set.HessGrid!;
@@ -135,7 +135,7 @@ internal static class TemplatesCommand
         console.MarkupLine($"{set.Templates.Length} templates: {grid.LogAges.Length} log ages ({grid.LogAges[0]:0.###}–{grid.LogAges[^1]:0.###}) × " +
             $"{grid.Metallicities.Length} [[M/H]] ({grid.Metallicities[0]:0.###}–{grid.Metallicities[^1]:0.###}) on {hess.ColourBins} × {hess.MagnitudeBins} bins; " +
             $"{perMass.Min():0.##e+0}–{perMass.Max():0.##e+0} stars in the diagram per 10^6 M☉ formed; " +
-            $"{seconds:F1} s ({1000 * seconds / isochrones.Count:F1} ms per template on {Environment.ProcessorCount} cores, including reading)");
+            $"{seconds:F1} s ({1000 * seconds / isochrones.Count:F1} ms per template with {threads} thread{(threads == 1 ? "" : "s")}, including reading)");
         if (!set.Grid.IsComplete)
             console.MarkupLine("[yellow]note[/]: the (log age, [[M/H]]) grid is incomplete; only --model free can fit it.");
     }
