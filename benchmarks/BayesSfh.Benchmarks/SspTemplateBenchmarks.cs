@@ -13,7 +13,7 @@ namespace BayesSfh.Benchmarks;
 /// (B, V, I; [M/H] = −1) of a nearby dwarf: μ = 24, A = 0.1/0.08/0.05, errors σ = 1.05^{10 (m − 32)} + 0.01, logistic
 /// completeness (50 % at 28.0/27.6/27.2 mag). The grid spans the CMD from 0.5 mag above the brightest point down to
 /// 28.5 mag. <see cref="Correlated"/>: V vs B − V (the magnitude filter is a colour filter); otherwise I vs B − V.
-/// Binaries: fraction 0.35, q ∈ [0.1, 1], 20 nodes. Run: <c>dotnet run -c Release -- --filter *SspTemplate*</c>.
+/// Binaries: fraction 0.35, q ∈ [0.1, 1], default nodes and step. Run: <c>dotnet run -c Release -- --filter *SspTemplate*</c>.
 /// </summary>
 [MemoryDiagnoser]
 [ShortRunJob]
@@ -60,7 +60,7 @@ public class SspTemplateBenchmarks
         }
         var grid = HessGrid.Uniform(Math.Max(cLow - 0.3, -1), Math.Min(cHigh + 0.3, 3), 100, top - 0.5, 28.5, 100);
         var options = new SspTemplateOptions(blue, red, mag, mu, new KroupaImf(), grid,
-            binaries: binaries ? new BinaryOptions(0.35, 0.1, 20) : null);
+            binaries: binaries ? new BinaryOptions(0.35, 0.1) : null);
         return (iso, options);
     }
 

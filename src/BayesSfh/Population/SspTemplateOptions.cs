@@ -110,8 +110,15 @@ public enum MagnitudeAxis
 /// </summary>
 public sealed record BinaryOptions
 {
-    /// <summary>Default resampling step of the binary streams as a fraction of min(σ, bin width).</summary>
-    public const double DefaultStepFraction = 0.2;
+    /// <summary>
+    /// Default resampling step of the binary streams as a fraction of min(σ, bin width). With
+    /// <see cref="DefaultRatioPoints"/> this balances the two errors of a binary template (the q sampling and the
+    /// second-order step error) at the cost of the former 20 nodes × 0.2 (docs/templates.md).
+    /// </summary>
+    public const double DefaultStepFraction = 0.6;
+
+    /// <summary>Default number of mass-ratio nodes.</summary>
+    public const int DefaultRatioPoints = 60;
 
     /// <summary>Creates and validates the options.</summary>
     /// <param name="fraction">Binary fraction f in [0, 1].</param>
@@ -122,7 +129,7 @@ public sealed record BinaryOptions
     /// clusters of at most this extent (second-order accurate, hence smaller than the single-star default).
     /// </param>
     /// <exception cref="ArgumentException">Invalid value; the message names the parameter.</exception>
-    public BinaryOptions(double fraction, double minimumRatio = 0, int ratioPoints = 20, double stepFraction = DefaultStepFraction)
+    public BinaryOptions(double fraction, double minimumRatio = 0, int ratioPoints = DefaultRatioPoints, double stepFraction = DefaultStepFraction)
     {
         if (!(stepFraction > 0 && stepFraction <= 1)) throw new ArgumentException($"The binary step fraction must lie in (0, 1] (got {stepFraction}).", nameof(stepFraction));
         StepFraction = stepFraction;

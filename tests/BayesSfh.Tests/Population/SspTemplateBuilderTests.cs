@@ -243,6 +243,34 @@ public class SspTemplateBuilderTests(ITestOutputHelper output)
         Assert.True(maxRef > minimumLargestBin);
     }
 
+    /// <summary>
+    /// Binary templates sample q at fixed nodes: the default (60 nodes, step 0.6) must be close to a fine sampling (200
+    /// nodes, step 0.1), and closer than the former default (20 nodes, step 0.2), which left visible q stripes.
+    /// </summary>
+    [Fact]
+    public void BinaryTemplateConvergesInTheMassRatio()
+    {
+        var iso = MadeUpIsochrone();
+        var err = new ExponentialPhotometricError(1.05, 10, 32, 0.01);
+        var blue = new PhotometricBand("B", 0.12, err, new LogisticCompleteness(0.95, 27.5, 0.3));
+        var red = new PhotometricBand("V", 0.09, err, new LogisticCompleteness(0.9, 27.0, 0.25));
+        var grid = HessGrid.Uniform(0.4, 2.4, 80, 14, 28, 70);
+        double[] Template(BinaryOptions binaries)
+        {
+            var d = new double[grid.BinCount];
+            SspTemplateBuilder.Accumulate(iso, new SspTemplateOptions(blue, red, red, 12.5, new KroupaImf(), grid, binaries: binaries), d);
+            return d;
+        }
+        var fine = Template(new BinaryOptions(0.35, 0.1, 200, 0.1));
+        double largest = fine.Max();
+        double Error(double[] d) => d.Select((v, k) => Math.Abs(v - fine[k])).Max() / largest;
+        double byDefault = Error(Template(new BinaryOptions(0.35, 0.1)));
+        double former = Error(Template(new BinaryOptions(0.35, 0.1, 20, 0.2)));
+        output.WriteLine($"largest difference from 200 q nodes: default {byDefault:E2}, former default {former:E2} (of the largest bin)");
+        Assert.True(byDefault < 2e-3, $"default {byDefault}");
+        Assert.True(byDefault < 0.5 * former, $"default {byDefault} vs former {former}");
+    }
+
     [Theory]
     [InlineData(MagnitudeAxis.Red, 11UL)]
     [InlineData(MagnitudeAxis.Separate, 12UL)]
