@@ -71,15 +71,18 @@ internal static class SimulateCommand
         return truth;
     }
 
-    /// <summary>Draws the mock and writes its files; returns the draw.</summary>
-    internal static MockPopulationResult Run(IAnsiConsole console, Request request, string folder, IReadOnlyList<string> inputs, string commandLine)
+    /// <summary>Draws the mock, streaming the star list to stars.csv, and writes its files; returns the totals.</summary>
+    internal static MockTotals Run(IAnsiConsole console, Request request, string folder, IReadOnlyList<string> inputs, string commandLine)
     {
         var masses = MockGalaxyMasses.Compute(request.Isochrones, request.Model, request.Truth);
         var populations = request.Isochrones.Select((iso, i) => new MockSsp(iso, masses[i])).ToArray();
-        var mock = MockPopulation.Draw(populations, request.Observation, request.Seed, request.KeepUndetected);
         var grid = request.Observation.Grid;
         Directory.CreateDirectory(folder);
-        StarListCsvWriter.Write(Path.Combine(folder, "stars.csv"), mock.Stars, populations, request.Observation);
+        // Stars go to stars.csv as they are drawn: memory stays bounded whatever the number of stars.
+        MockTotals? totals = null;
+        StarListCsvWriter.Write(Path.Combine(folder, "stars.csv"), request.Observation,
+            sink => totals = MockPopulation.Stream(populations, request.Observation, request.Seed, sink, request.KeepUndetected));
+        var mock = totals!;
         ObservedCsvWriter.Write(Path.Combine(folder, "observed.csv"), new HessDiagram(mock.Counts.Select(c => (double)c).ToArray(), grid));
         GridCsvWriter.Write(Path.Combine(folder, "grid.csv"), grid);
         AtomicFile.Write(Path.Combine(folder, "truth.csv"), writer =>
