@@ -27,10 +27,10 @@ internal sealed class PopulationOptions
     public Option<double> DistanceModulus { get; } = new("--distance-modulus") { Description = "Distance modulus (m − M)_0, mag.", Required = true };
     public Option<double> Av { get; } = new("--av") { Description = "V-band extinction A_V (mag); other Johnson–Cousins/2MASS bands scale by Cardelli et al. (1989, R_V = 3.1). Use --extinction for other filters.", DefaultValueFactory = _ => 0.0 };
     public Option<string[]> Extinction { get; } = new("--extinction") { Description = "Extinction of one filter, FILTER=A (mag; repeatable); overrides --av for that filter." };
-    public Option<string> PhotometricError { get; } = new("--photometric-error") { Description = "Error law σ(m) for every filter: constant:SIGMA or exponential:A,B,C,D (σ = A^(B(m−C)) + D, as StarFormationHistories.jl).", DefaultValueFactory = _ => "constant:0.02" };
+    public Option<string[]> PhotometricError { get; } = new("--photometric-error") { Description = "Error law σ(m): constant:SIGMA or exponential:A,B,C,D (σ = A^(B(m−C)) + D, as StarFormationHistories.jl) for every filter, or FILTER=LAW for one filter (repeatable; FILTER=LAW overrides the common law). Default constant:0.02.", AllowMultipleArgumentsPerToken = false };
     public Option<FileInfo?> Errors { get; } = new("--errors") { Description = "Artificial-star tests: a CSV with F_in,F_out per filter (empty, nan or ≥ 90 = lost), or a MATCH .matchfake file (its two filters taken as --blue and --red). Gives per-filter bias and σ and the joint completeness against the magnitude filter; overrides --photometric-error for the filters it holds." };
     public Option<double> AstBinWidth { get; } = new("--ast-bin-width") { Description = "Magnitude bin width for the artificial-star tables.", DefaultValueFactory = _ => 0.25 };
-    public Option<string?> Completeness { get; } = new("--completeness") { Description = "Completeness of the magnitude filter: perfect, or logistic:MAX,M50,WIDTH (η = MAX / (1 + exp((m − M50)/WIDTH))). Default: from --errors if given, else perfect." };
+    public Option<string[]> Completeness { get; } = new("--completeness") { Description = "Completeness: perfect, or logistic:MAX,M50,WIDTH (η = MAX / (1 + exp((m − M50)/WIDTH))) for the magnitude filter, or FILTER=SPEC for any filter used (repeatable; detection probabilities of different filters multiply). Default for the magnitude filter: from --errors if given, else perfect; other filters perfect." };
     public Option<double> BinaryFraction { get; } = new("--binary-fraction") { Description = "Fraction of systems that are unresolved binaries (flat mass ratio).", DefaultValueFactory = _ => 0.0 };
     public Option<double> BinaryMinimumRatio { get; } = new("--binary-min-q") { Description = "Lowest mass ratio q of the binaries.", DefaultValueFactory = _ => 0.1 };
     public Option<string> ColourBins { get; } = new("--colour-bins") { Description = "Colour axis LO:HI:N (N bins).", Required = true };
@@ -92,19 +92,26 @@ internal sealed class PopulationOptions
             if (lacking is not null)
                 throw new UsageException($"filter '{filter}' is not in isochrone {lacking.Source} (log age {lacking.LogAge}, [M/H] {lacking.MH}); it has {string.Join(", ", lacking.Filters)}.");
         }
+        string[] used = [.. new[] { blue, red, mag }.Distinct()];
         var extinction = Extinctions(result, [blue, red, mag]);
-        var law = ParseErrorLaw(result.GetValue(PhotometricError)!);
+        var (commonLaw, filterLaws) = PerFilter("--photometric-error", result.GetValue(PhotometricError), used, ParseErrorLaw);
+        var law = commonLaw ?? new ConstantPhotometricError(0.02);
         ArtificialStarTests? ast = result.GetValue(Errors) is not { } file ? null
             : file.Extension.Equals(".matchfake", StringComparison.OrdinalIgnoreCase) ? ArtificialStarReader.ReadMatchFake(file.FullName, blue, red)
             : ArtificialStarReader.Read(file.FullName);
         var binning = new ArtificialStarBinning(result.GetValue(AstBinWidth));
-        IPhotometricError ErrorOf(string filter) => ast is not null && ast.HasFilter(filter) ? ast.Error(filter, binning) : law;
-        ICompleteness? magCompleteness = result.GetValue(Completeness) is { } text ? ParseCompleteness(text)
-            : ast is not null ? (ast.HasFilter(mag) ? ast.Completeness(mag, binning) : throw new UsageException($"--errors: {ast.Source} has no columns for the magnitude filter {mag} ({mag}_in, {mag}_out), needed for the completeness; give --completeness."))
-            : null;
+        IPhotometricError ErrorOf(string filter) => filterLaws.TryGetValue(filter, out var own) ? own
+            : ast is not null && ast.HasFilter(filter) ? ast.Error(filter, binning) : law;
+        var (commonCompleteness, filterCompleteness) = PerFilter("--completeness", result.GetValue(Completeness), used, ParseCompleteness);
+        if (commonCompleteness is not null && filterCompleteness.ContainsKey(mag))
+            throw new UsageException($"--completeness: both a bare value and {mag}=… give the magnitude filter's completeness; keep one.");
+        ICompleteness? magCompleteness = commonCompleteness ?? (filterCompleteness.TryGetValue(mag, out var ownMag) ? ownMag : null)
+            ?? (ast is not null ? (ast.HasFilter(mag) ? ast.Completeness(mag, binning) : throw new UsageException($"--errors: {ast.Source} has no columns for the magnitude filter {mag} ({mag}_in, {mag}_out), needed for the completeness; give --completeness."))
+            : null);
         var bands = new Dictionary<string, PhotometricBand>();
         foreach (string filter in new[] { blue, red, mag }.Distinct())
-            bands[filter] = new PhotometricBand(filter, extinction[filter], ErrorOf(filter), filter == mag ? magCompleteness : null);
+            bands[filter] = new PhotometricBand(filter, extinction[filter], ErrorOf(filter),
+                filter == mag ? magCompleteness : filterCompleteness.TryGetValue(filter, out var own) ? own : null);
         double fraction = result.GetValue(BinaryFraction);
         var binaries = fraction > 0 ? new BinaryOptions(fraction, result.GetValue(BinaryMinimumRatio)) : null;
         if (fraction < 0) throw new UsageException($"--binary-fraction must lie in [0, 1] (got {fraction}).");
@@ -136,6 +143,32 @@ internal sealed class PopulationOptions
         foreach (string name in given.Keys)
             if (!filters.Contains(name)) throw new UsageException($"--extinction: filter '{name}' is not one of the filters used ({string.Join(", ", filters.Distinct())}).");
         return extinction;
+    }
+
+    /// <summary>
+    /// Splits repeated option values into at most one bare SPEC and FILTER=SPEC entries for filters in
+    /// <paramref name="used"/> (a filter given twice, or a filter not used, is an error naming the option).
+    /// </summary>
+    private static (T? Common, Dictionary<string, T> PerFilter) PerFilter<T>(string option, string[]? values, string[] used, Func<string, T> parse)
+        where T : class
+    {
+        T? common = null;
+        var perFilter = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (string value in values ?? [])
+        {
+            int equals = value.IndexOf('=');
+            if (equals < 0)
+            {
+                if (common is not null) throw new UsageException($"{option}: more than one value without FILTER= ('{value}').");
+                common = parse(value);
+                continue;
+            }
+            string filter = value[..equals].Trim();
+            if (!used.Contains(filter)) throw new UsageException($"{option}: filter '{filter}' is not one of the filters used ({string.Join(", ", used)}).");
+            if (perFilter.ContainsKey(filter)) throw new UsageException($"{option}: filter '{filter}' is given twice.");
+            perFilter[filter] = parse(value[(equals + 1)..]);
+        }
+        return (common, perFilter);
     }
 
     internal static IPhotometricError ParseErrorLaw(string text)

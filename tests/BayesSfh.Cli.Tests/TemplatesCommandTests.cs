@@ -52,6 +52,44 @@ public class TemplatesCommandTests
     }
 
     [Fact]
+    public void PerFilterCompletenessAndErrors_ApplyToTheirFilters()
+    {
+        using var folder = new TempFolder();
+        var (code, output, error) = CliRunner.Run([.. SmallBuiltin, "--completeness", "B=logistic:0.9,22,0.2",
+            "--photometric-error", "I=constant:0.2", "--out", folder.Path]);
+        Assert.True(code == 0, $"exit {code}: {error}\n{output}");
+        string json = File.ReadAllText(folder.File("templates.json"));
+        Assert.Contains("logistic max 0.9, m50 22, width 0.2", json);   // B
+        Assert.Contains("logistic max 0.98, m50 26, width 0.3", json);  // I, the bare value
+        Assert.Contains("constant sigma 0.2 mag", json);                // I
+        Assert.Contains("constant sigma 0.05 mag", json);               // B and V, the bare law
+        // A B completeness limit at 22 mag removes most stars of the diagram (which reaches 27 mag).
+        using var plain = new TempFolder();
+        Assert.Equal(0, CliRunner.Run([.. SmallBuiltin, "--out", plain.Path]).ExitCode);
+        double Total(string path)
+        {
+            var grid = GridCsvReader.Read(Path.Combine(path, "grid.csv"));
+            return TemplateCsvReader.Read(Path.Combine(path, "templates.csv"), grid.BinCount, grid).Sum(t => t.Values.Sum());
+        }
+        Assert.True(Total(folder.Path) < 0.5 * Total(plain.Path));
+    }
+
+    [Theory]
+    [InlineData("--completeness", "R=perfect", "filter 'R' is not one of the filters used")]
+    [InlineData("--completeness", "I=perfect", "both a bare value and I=")]
+    [InlineData("--photometric-error", "B=constant:0.1,B=constant:0.2", "--photometric-error")]
+    public void BadPerFilterOptions_GiveOneLineErrors(string option, string values, string message)
+    {
+        using var folder = new TempFolder();
+        var args = SmallBuiltin.ToList();
+        foreach (string value in values.Split(',', 2)) args.AddRange([option, value]);
+        var (code, _, error) = CliRunner.Run([.. args, "--out", folder.Path]);
+        Assert.Equal(2, code);
+        Assert.Contains(message, error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
     public void MatchFakeFilesTakeTheColourFilters()
     {
         using var folder = new TempFolder();
