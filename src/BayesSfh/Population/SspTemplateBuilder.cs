@@ -543,6 +543,12 @@ public static class SspTemplateBuilder
             double low = Math.Max(mag - TruncationSigmas * sigmaMag, _magEdges[y0]) - R * delta;
             double high = Math.Min(mag + TruncationSigmas * sigmaMag, _magEdges[y1 + 1]) + R * delta;
             int nodes = (int)Math.Ceiling((high - low) / delta) + 1;
+            if (nodes > MaximumLatticeNodes)
+            {
+                // σ_o ≪ σ_m: a lattice fine enough for σ_o would be huge; the Gauss–Legendre kernel caps its pieces.
+                SpreadCorrelated(colour, mag, sigmaMag, sigmaOther, sign, weight, destination);
+                return;
+            }
             // Node densities (δ and the weight folded in).
             Grow(ref _latticeG, nodes);
             var g = _latticeG.AsSpan(0, nodes);
@@ -619,7 +625,10 @@ public static class SspTemplateBuilder
             }
         }
 
-        /// <summary>Half the number of lattice values per interpolating polynomial (6-point rule).</summary>
+        /// <summary>Largest lattice of <see cref="SpreadLattice"/> (σ_m/σ_o ≈ 30 on a 13σ_m support); beyond it the GL kernel is used.</summary>
+        private const int MaximumLatticeNodes = 2048;
+
+        /// <summary>Half the number of lattice values per interpolating polynomial.</summary>
         private const int LatticeHalfWidth = 4;
 
         /// <summary>Lattice step of <see cref="SpreadLattice"/> in units of min(σ_m, σ_o).</summary>
