@@ -93,16 +93,22 @@ internal static class NormalCdf
     {
         var cdf = scratch[..edges.Length];
         Lower(edges, mean, inverse, cdf);
+        AddScaledDifferences(cdf, weight, destination);
+    }
+
+    /// <summary>destination[i] += weight · (values[i + 1] − values[i]); <paramref name="values"/> has one entry more.</summary>
+    public static void AddScaledDifferences(ReadOnlySpan<double> values, double weight, Span<double> destination)
+    {
         int i = 0, n = destination.Length;
         if (Vector256.IsHardwareAccelerated)
         {
             var w = Vector256.Create(weight);
             for (; i + 4 <= n; i += 4)
             {
-                var d = Vector256.Create(destination.Slice(i, 4));
-                (d + w * (Vector256.Create(cdf.Slice(i + 1, 4)) - Vector256.Create(cdf.Slice(i, 4)))).CopyTo(destination.Slice(i, 4));
+                var d = Vector256.Create(values.Slice(i + 1, 4)) - Vector256.Create(values.Slice(i, 4));
+                (Vector256.Create(destination.Slice(i, 4)) + w * d).CopyTo(destination.Slice(i, 4));
             }
         }
-        for (; i < n; i++) destination[i] += weight * (cdf[i + 1] - cdf[i]);
+        for (; i < n; i++) destination[i] += weight * (values[i + 1] - values[i]);
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics;
 using BayesSfh.Hess;
 using BayesSfh.Isochrones;
 using BayesSfh.Templates;
@@ -620,7 +619,7 @@ public static class SspTemplateBuilder
                     double next = Omega(y + 1, j), w = g[j] * (next - previous);
                     previous = next;
                     if (w == 0) continue;
-                    AddDifferences(values, w, destination.Slice(y * nx + cx0, cx1 - cx0 + 1));
+                    NormalCdf.AddScaledDifferences(values, w, destination.Slice(y * nx + cx0, cx1 - cx0 + 1));
                 }
             }
         }
@@ -641,22 +640,6 @@ public static class SspTemplateBuilder
             if (k <= -LatticeHalfWidth) return 1;
             if (k > LatticeHalfWidth) return 0;
             return _edgeOmega[e * 2 * LatticeHalfWidth + k + LatticeHalfWidth - 1];
-        }
-
-        /// <summary>row[i] += w·(values[i + 1] − values[i]).</summary>
-        private static void AddDifferences(ReadOnlySpan<double> values, double w, Span<double> row)
-        {
-            int i = 0, n = row.Length;
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var vw = Vector256.Create(w);
-                for (; i + 4 <= n; i += 4)
-                {
-                    var d = Vector256.Create(values.Slice(i + 1, 4)) - Vector256.Create(values.Slice(i, 4));
-                    (Vector256.Create(row.Slice(i, 4)) + vw * d).CopyTo(row.Slice(i, 4));
-                }
-            }
-            for (; i < n; i++) row[i] += w * (values[i + 1] - values[i]);
         }
 
         private static void Grow(ref double[] buffer, int length)
