@@ -247,7 +247,7 @@ public static class SspTemplateBuilder
                 if (f < 1) AddSingles(a, b, ba, ra, ya, bb, rb, yb, perMass * (1 - f));
                 if (f > 0)
                 {
-                    double moves = Subdivisions(ba, ra, ya, bb, rb, yb, binaries!.StepFraction);
+                    double moves = TrackSteps(ba, ra, ya, bb, rb, yb, binaries!.StepFraction);
                     int n = (int)Math.Clamp(Math.Ceiling(moves * (1 + 1e-12)), 1, MaximumSubdivisions);
                     double previousMass = a;
                     for (int k = 0; k < n; k++)
@@ -285,7 +285,7 @@ public static class SspTemplateBuilder
         {
             var imf = _o.Imf;
             double scale = _o.StepFraction / 0.6;
-            double length = Subdivisions(ba, ra, ya, bb, rb, yb, 1);
+            double length = TrackSteps(ba, ra, ya, bb, rb, yb, 1);
             double longest = PieceLength[^1] * scale;
             int pieces = (int)Math.Clamp(Math.Ceiling(length / longest * (1 + 1e-12)), 1, MaximumSubdivisions);
             double piece = length / pieces;
@@ -337,7 +337,7 @@ public static class SspTemplateBuilder
         /// Steps (<see cref="Steps"/> with <paramref name="fraction"/>, the smaller of the two ends) that a linear
         /// interval moves in the band that moves most.
         /// </summary>
-        private double Subdivisions(double ba, double ra, double ya, double bb, double rb, double yb, double fraction)
+        private double TrackSteps(double ba, double ra, double ya, double bb, double rb, double yb, double fraction)
         {
             var (sba, sra, sya) = Steps(ba, ra, ya, fraction);
             var (sbb, srb, syb) = Steps(bb, rb, yb, fraction);

@@ -17,7 +17,7 @@ public sealed record SspTemplateOptions
 {
     /// <summary>
     /// Default mean spacing of the single-star resampling nodes as a fraction of min(bin width, σ): with
-    /// Gauss–Legendre pieces of up to six nodes, 0.6 keeps templates within ~1e-5 of the largest bin of the converged result.
+    /// Gauss–Legendre pieces of up to six nodes, 0.6 keeps templates within ~1e-7 of the largest bin of the converged result (docs/templates.md).
     /// </summary>
     public const double DefaultStepFraction = 0.6;
 
@@ -126,7 +126,7 @@ public sealed record BinaryOptions
     /// <param name="ratioPoints">Number of q nodes (midpoint rule), 1–200.</param>
     /// <param name="stepFraction">
     /// Resampling step of each binary stream as a fraction of min(σ, bin width), in (0, 1]: midpoint points merged into
-    /// clusters of at most this extent (second-order accurate, hence smaller than the single-star default).
+    /// clusters of at most this extent (second-order accurate; the default balances it against the q sampling).
     /// </param>
     /// <exception cref="ArgumentException">Invalid value; the message names the parameter.</exception>
     public BinaryOptions(double fraction, double minimumRatio = 0, int ratioPoints = DefaultRatioPoints, double stepFraction = DefaultStepFraction)
