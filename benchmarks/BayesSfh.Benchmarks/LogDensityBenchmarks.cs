@@ -25,6 +25,9 @@ public class LogDensityBenchmarks
     private ICoefficientEvaluator _evaluator = null!;
     private LikelihoodWorkspace _workspace = null!;
     private StreamingBaseline _baseline = null!;
+    private GroupedHessLikelihood _grouped = null!;
+    private GroupedWorkspace _groupedWorkspace = null!;
+    private double[] _groupScales = null!, _directions = null!, _groupGradients = null!;
     private int _mapCount;
 
     /// <summary>The problem size.</summary>
@@ -57,6 +60,14 @@ public class LogDensityBenchmarks
         model.Likelihood.Evaluate(_problem.Coefficients, _coefficientGradient, _workspace);
         _coefficientGradient.AsSpan(0, _dCoefficients.Length).CopyTo(_dCoefficients);
         _baseline = new StreamingBaseline(_problem.Matrix);
+        _grouped = model.GroupedLikelihood ?? throw new InvalidOperationException("The benchmark model has no one-pass likelihood.");
+        _groupedWorkspace = _grouped.CreateWorkspace();
+        var groupedEvaluator = ((IGroupedCoefficientMap)model.Map).CreateGroupedEvaluator();
+        groupedEvaluator.Coefficients(_natural.AsSpan(0, _mapCount), _mapCoefficients);
+        _groupScales = new double[_grouped.GroupCount];
+        _directions = new double[_grouped.CoefficientCount * GroupedBlockTemplates.DirectionCount];
+        _groupGradients = new double[_grouped.GroupCount * GroupedBlockTemplates.DirectionCount];
+        groupedEvaluator.Directions(_groupScales, _directions);
         if (!double.IsFinite(LogDensityAndGradient())) throw new InvalidOperationException("The log density is not finite at the starting point.");
     }
 
@@ -75,6 +86,10 @@ public class LogDensityBenchmarks
     /// <summary>HessLikelihood.Evaluate: Composite + PoissonRatio + RowDots.</summary>
     [Benchmark]
     public double LikelihoodEvaluate() => _problem.Model.Likelihood.Evaluate(_problem.Coefficients, _coefficientGradient, _workspace);
+
+    /// <summary>GroupedHessLikelihood.Evaluate: F and the directional gradients in one template pass.</summary>
+    [Benchmark]
+    public double GroupedEvaluate() => _grouped.Evaluate(_groupScales, _directions, _groupGradients, _groupedWorkspace);
 
     /// <summary>BlockSparseTemplates.Composite: m = Σ_t r_t c_t.</summary>
     [Benchmark]

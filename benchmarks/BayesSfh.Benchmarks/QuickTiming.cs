@@ -8,7 +8,7 @@ namespace BayesSfh.Benchmarks;
 /// (median and minimum of 25 batches of ~1/10 of the warm-up after a warm-up of QUICK_WARMUP_MS, default 1500 ms),
 /// in about half a minute. For publishable numbers use BenchmarkDotNet.
 /// </summary>
-/// <remarks>Usage: <c>quick [small|large]...</c> (default both).</remarks>
+/// <remarks>Usage: <c>quick [small|large]...</c> (default both); QUICK_ONLY=NAME keeps the cases whose name contains NAME.</remarks>
 public static class QuickTiming
 {
     /// <summary>Runs the quick timing; returns the process exit code.</summary>
@@ -35,6 +35,7 @@ public static class QuickTiming
                 ("StreamTwiceWidened", bench.StreamTwiceWidened),
                 ("LogDensityAndGradient", bench.LogDensityAndGradient),
                 ("LikelihoodEvaluate", bench.LikelihoodEvaluate),
+                ("GroupedEvaluate", bench.GroupedEvaluate),
                 ("Composite", bench.Composite),
                 ("PoissonRatioPass", bench.PoissonRatioPass),
                 ("RowDots", bench.RowDots),
@@ -43,6 +44,7 @@ public static class QuickTiming
             double baseline = 0;
             foreach (var (name, run) in cases)
             {
+                if (Only is { } only && name != "StreamTwice (baseline)" && !name.Contains(only, StringComparison.OrdinalIgnoreCase)) continue;
                 var (us, min) = Time(run);
                 if (baseline == 0) baseline = us;
                 double gbs = 2.0 * m.BytesPerPass / (us * 1e-6) / 1e9;
@@ -55,6 +57,9 @@ public static class QuickTiming
         }
         return 0;
     }
+
+    // QUICK_ONLY=NAME times only the cases whose name contains NAME (and the baseline), e.g. for a profiler.
+    private static readonly string? Only = Environment.GetEnvironmentVariable("QUICK_ONLY");
 
     private static readonly int WarmupMilliseconds = int.TryParse(Environment.GetEnvironmentVariable("QUICK_WARMUP_MS"), out int ms) ? ms : 1500;
 

@@ -21,6 +21,8 @@ public sealed class HessLikelihood
     private readonly int[] _activeBins, _occupiedBins, _emptyBins;
     private readonly double[] _counts, _inverseCounts, _zeroMask, _emptyBinSums;
     private readonly BlockSparseTemplates _emptyBinMatrix;
+    private readonly int[] _column;
+    private readonly bool[] _isOccupied;
 
     /// <summary>Builds the likelihood of <paramref name="observed"/> under <paramref name="templates"/>.</summary>
     /// <exception cref="ArgumentException">Bin counts disagree, or a bin with stars lies where no template reaches.</exception>
@@ -43,24 +45,11 @@ public sealed class HessLikelihood
         _occupiedBins = [.. _activeBins.Where(i => countsArray[i] > 0)];
         _emptyBins = [.. _activeBins.Where(i => !(countsArray[i] > 0))];
         // Column of each bin in its matrix: occupied bins in Matrix, empty active bins in _emptyBinMatrix.
-        var column = new int[binCount];
-        var occupied = new bool[binCount];
-        for (int a = 0; a < _occupiedBins.Length; a++) (column[_occupiedBins[a]], occupied[_occupiedBins[a]]) = (a, true);
-        for (int a = 0; a < _emptyBins.Length; a++) column[_emptyBins[a]] = a;
-        var occupiedRows = new List<(int[], double[])>();
-        var emptyRows = new List<(int[], double[])>();
-        foreach (var (bins, values) in templates.Templates.Select(t => (t.Bins, t.Values)).Concat(templates.Backgrounds.Select(t => (t.Bins, t.Values))))
-        {
-            List<int> occupiedColumns = [], emptyColumns = [];
-            List<double> occupiedValues = [], emptyValues = [];
-            for (int e = 0; e < bins.Length; e++)
-            {
-                (occupied[bins[e]] ? occupiedColumns : emptyColumns).Add(column[bins[e]]);
-                (occupied[bins[e]] ? occupiedValues : emptyValues).Add(values[e]);
-            }
-            occupiedRows.Add(([.. occupiedColumns], [.. occupiedValues]));
-            emptyRows.Add(([.. emptyColumns], [.. emptyValues]));
-        }
+        _column = new int[binCount];
+        _isOccupied = new bool[binCount];
+        for (int a = 0; a < _occupiedBins.Length; a++) (_column[_occupiedBins[a]], _isOccupied[_occupiedBins[a]]) = (a, true);
+        for (int a = 0; a < _emptyBins.Length; a++) _column[_emptyBins[a]] = a;
+        var (occupiedRows, emptyRows) = SplitRows();
         Matrix = new BlockSparseTemplates(occupiedRows, _occupiedBins.Length, ColumnCopyMaxBytes);
         _emptyBinMatrix = new BlockSparseTemplates(emptyRows, _emptyBins.Length);
         // s_t from the stored (single-precision) values, as the composite uses them.
@@ -77,6 +66,39 @@ public sealed class HessLikelihood
             _zeroMask[a] = n > 0 ? 0 : 1;
         }
         TotalCount = observed.Total;
+    }
+
+    // Each template row (SSP templates, then backgrounds) split into its occupied-bin and empty-bin parts, as
+    // (column, value) lists in the column numbering of Matrix and _emptyBinMatrix.
+    private (List<(int[], double[])> Occupied, List<(int[], double[])> Empty) SplitRows()
+    {
+        var occupiedRows = new List<(int[], double[])>();
+        var emptyRows = new List<(int[], double[])>();
+        foreach (var (bins, values) in Templates.Templates.Select(t => (t.Bins, t.Values)).Concat(Templates.Backgrounds.Select(t => (t.Bins, t.Values))))
+        {
+            List<int> occupiedColumns = [], emptyColumns = [];
+            List<double> occupiedValues = [], emptyValues = [];
+            for (int e = 0; e < bins.Length; e++)
+            {
+                (_isOccupied[bins[e]] ? occupiedColumns : emptyColumns).Add(_column[bins[e]]);
+                (_isOccupied[bins[e]] ? occupiedValues : emptyValues).Add(values[e]);
+            }
+            occupiedRows.Add(([.. occupiedColumns], [.. occupiedValues]));
+            emptyRows.Add(([.. emptyColumns], [.. emptyValues]));
+        }
+        return (occupiedRows, emptyRows);
+    }
+
+    /// <summary>
+    /// The same likelihood evaluated in one pass for coefficients given in groups (<see cref="GroupedHessLikelihood"/>):
+    /// <paramref name="groupOfRow"/> gives the group of every coefficient (SSP templates, then backgrounds).
+    /// Builds a second, column-major copy of the templates; build it once and share it.
+    /// </summary>
+    public GroupedHessLikelihood Grouped(IReadOnlyList<int> groupOfRow, int groupCount)
+    {
+        var (occupiedRows, _) = SplitRows();
+        return new GroupedHessLikelihood(new GroupedBlockTemplates(occupiedRows, _occupiedBins.Length, groupOfRow, groupCount),
+            _counts, _inverseCounts, _zeroMask, _emptyBinSums, TotalCount, _occupiedBins.Length);
     }
 
     /// <summary>

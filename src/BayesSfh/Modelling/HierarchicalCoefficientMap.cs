@@ -16,7 +16,7 @@ namespace BayesSfh.Modelling;
 /// The pullback costs O(J·K): ∂F/∂μ_j feeds every older-or-equal bin's R through a prefix sum
 /// (∂M*_j/∂R_j' = 1 for j' ≥ j), as in StarFormationHistories.jl's MZR gradient.
 /// </remarks>
-public sealed class HierarchicalCoefficientMap : ICoefficientMap
+public sealed class HierarchicalCoefficientMap : IGroupedCoefficientMap
 {
     private readonly int[] _templateOfCell;
     private readonly double[] _metallicities;
@@ -77,6 +77,29 @@ public sealed class HierarchicalCoefficientMap : ICoefficientMap
     public ICoefficientEvaluator CreateEvaluator() => new Evaluator(this);
 
     /// <inheritdoc/>
+    /// <remarks>One group per age bin: s_j = R_j, v_jk,0 = w_jk, v_jk,1 = w_jk (∂lnA_jk/∂μ_j − Σ_k' w_jk' ∂lnA_jk'/∂μ_j) and
+    /// v_jk,1+d = w_jk (∂lnA_jk/∂p_d − Σ_k' w_jk' ∂lnA_jk'/∂p_d) per dispersion parameter p_d, so that γ_j,0 = ∂F/∂R_j at
+    /// fixed μ, γ_j,1 = ∂F/∂μ_j / R_j and Σ_j R_j γ_j,1+d = ∂F/∂p_d.</remarks>
+    public int GroupCount => AgeCount;
+
+    /// <inheritdoc/>
+    public int DirectionCount => 2 + Dispersion.Parameters.Count;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<int> CoefficientGroups
+    {
+        get
+        {
+            var groups = new int[CoefficientCount];
+            for (int cell = 0; cell < _templateOfCell.Length; cell++) groups[_templateOfCell[cell]] = cell / MetallicityCount;
+            return groups;
+        }
+    }
+
+    /// <inheritdoc/>
+    public IGroupedCoefficientEvaluator CreateGroupedEvaluator() => new Evaluator(this);
+
+    /// <inheritdoc/>
     public void InitialGuess(double totalMass, Span<double> parameters)
     {
         double totalTime = _ages.Widths.Sum();
@@ -98,12 +121,12 @@ public sealed class HierarchicalCoefficientMap : ICoefficientMap
         evaluator.Means.CopyTo(destination);
     }
 
-    private sealed class Evaluator : ICoefficientEvaluator
+    private sealed class Evaluator : IGroupedCoefficientEvaluator
     {
         private readonly HierarchicalCoefficientMap _map;
         private readonly int _meanCount, _dispersionCount;
         private readonly double[] _mass, _cumulative, _mean, _dMeanDParameters, _dMeanDLogMass;
-        private readonly double[] _weights, _dLogWeightDMean, _meanSlope, _meanParameterSlope, _dispersionGradient, _g;
+        private readonly double[] _weights, _dLogWeightDMean, _meanSlope, _meanParameterSlope, _dispersionGradient, _groupGradients;
         // ∂lnA/∂p per age bin j, parameter d, metallicity k at (j·P + d)·K + k (the layout of IMetallicityDispersion.LogWeights).
         private readonly double[] _dLogWeightDParameters;
 
@@ -124,7 +147,7 @@ public sealed class HierarchicalCoefficientMap : ICoefficientMap
             _meanSlope = new double[ages];
             _meanParameterSlope = new double[ages * _dispersionCount];
             _dispersionGradient = new double[_dispersionCount];
-            _g = new double[map.MetallicityCount];
+            _groupGradients = new double[ages * map.DirectionCount];
         }
 
         public ReadOnlySpan<double> Means => _mean;
@@ -184,39 +207,66 @@ public sealed class HierarchicalCoefficientMap : ICoefficientMap
             }
         }
 
+        public void Directions(Span<double> groupScales, Span<double> directions)
+        {
+            int ages = _map.AgeCount, metals = _map.MetallicityCount, L = _map.DirectionCount;
+            var templateOfCell = _map._templateOfCell.AsSpan(0, ages * metals);
+            _mass.CopyTo(groupScales);
+            for (int j = 0; j < ages; j++)
+            {
+                double meanSlope = _meanSlope[j];
+                for (int k = 0; k < metals; k++)
+                {
+                    int cell = j * metals + k;
+                    double w = _weights[cell];
+                    var target = directions.Slice(templateOfCell[cell] * L, L);
+                    target[0] = w;
+                    target[1] = w * (_dLogWeightDMean[cell] - meanSlope);
+                    for (int d = 0; d < _dispersionCount; d++)
+                        target[2 + d] = w * (_dLogWeightDParameters[(j * _dispersionCount + d) * metals + k] - _meanParameterSlope[j * _dispersionCount + d]);
+                }
+            }
+        }
+
         public void Pullback(ReadOnlySpan<double> dFdCoefficients, Span<double> dFdParameters)
         {
-            int ages = _map.AgeCount, metals = _map.MetallicityCount;
+            int ages = _map.AgeCount, metals = _map.MetallicityCount, L = _map.DirectionCount;
+            var templateOfCell = _map._templateOfCell.AsSpan(0, ages * metals);
+            // γ_j,l = Σ_k v_jk,l ∂F/∂r_jk with the directions of Directions.
+            for (int j = 0; j < ages; j++)
+            {
+                var gamma = _groupGradients.AsSpan(j * L, L);
+                gamma.Clear();
+                double meanSlope = _meanSlope[j];
+                for (int k = 0; k < metals; k++)
+                {
+                    int cell = j * metals + k;
+                    double g = dFdCoefficients[templateOfCell[cell]] * _weights[cell];
+                    gamma[0] += g;
+                    gamma[1] += g * (_dLogWeightDMean[cell] - meanSlope);
+                    for (int d = 0; d < _dispersionCount; d++)
+                        gamma[2 + d] += g * (_dLogWeightDParameters[(j * _dispersionCount + d) * metals + k] - _meanParameterSlope[j * _dispersionCount + d]);
+                }
+            }
+            GroupPullback(_groupGradients, dFdParameters);
+        }
+
+        public void GroupPullback(ReadOnlySpan<double> groupGradients, Span<double> dFdParameters)
+        {
+            int ages = _map.AgeCount, L = _map.DirectionCount;
             var dFdMeanParameters = dFdParameters.Slice(ages, _meanCount);
             dFdMeanParameters.Clear();
             _dispersionGradient.AsSpan().Clear();
             double throughMass = 0;
-            var templateOfCell = _map._templateOfCell.AsSpan(0, ages * metals);
             for (int j = 0; j < ages; j++)
             {
-                double gw = 0, gwa = 0;
-                var g = _g.AsSpan(0, metals);
-                var weights = _weights.AsSpan(j * metals, metals);
-                var dMean = _dLogWeightDMean.AsSpan(j * metals, metals);
-                for (int k = 0; k < metals; k++)
-                {
-                    double gk = dFdCoefficients[templateOfCell[j * metals + k]] * weights[k];
-                    g[k] = gk;
-                    gw += gk;
-                    gwa += gk * dMean[k];
-                }
-                for (int d = 0; d < _dispersionCount; d++)
-                {
-                    var dParameter = _dLogWeightDParameters.AsSpan((j * _dispersionCount + d) * metals, metals);
-                    double gradient = _dispersionGradient[d];
-                    for (int k = 0; k < metals; k++) gradient += _mass[j] * g[k] * dParameter[k];
-                    _dispersionGradient[d] = gradient - _mass[j] * gw * _meanParameterSlope[j * _dispersionCount + d];
-                }
-                double dFdMean = _mass[j] * (gwa - _meanSlope[j] * gw);
+                var gamma = groupGradients.Slice(j * L, L);
+                for (int d = 0; d < _dispersionCount; d++) _dispersionGradient[d] += _mass[j] * gamma[2 + d];
+                double dFdMean = _mass[j] * gamma[1];
                 for (int p = 0; p < _meanCount; p++) dFdMeanParameters[p] += dFdMean * _dMeanDParameters[j * _meanCount + p];
                 // μ_j depends on M*_j = Σ_{j' ≥ j} R_j': prefix sum over younger-or-equal bins.
                 if (_dMeanDLogMass[j] != 0) throughMass += dFdMean * _dMeanDLogMass[j] / (_cumulative[j] * Math.Log(10));
-                dFdParameters[j] = gw + throughMass;
+                dFdParameters[j] = gamma[0] + throughMass;
             }
             _dispersionGradient.CopyTo(dFdParameters.Slice(ages + _meanCount, _dispersionCount));
         }

@@ -36,3 +36,37 @@ public interface ICoefficientEvaluator
     /// <summary>Writes ∂F/∂x given ∂F/∂r, at the point of the last <see cref="Coefficients"/> call.</summary>
     void Pullback(ReadOnlySpan<double> dFdCoefficients, Span<double> dFdParameters);
 }
+
+/// <summary>
+/// A coefficient map whose coefficients come in groups, r_t = s_g v_t,0 for the coefficients t of group g, and whose
+/// pullback needs ∂F/∂r only along a few directions per coefficient, γ_g,l = Σ_{t∈g} v_t,l ∂F/∂r_t
+/// (l &lt; <see cref="DirectionCount"/>). With three directions the likelihood evaluates F and the γ in one pass over
+/// the templates (<see cref="Likelihood.GroupedHessLikelihood"/>).
+/// </summary>
+public interface IGroupedCoefficientMap : ICoefficientMap
+{
+    /// <summary>Number of groups.</summary>
+    int GroupCount { get; }
+
+    /// <summary>Number of directions L per coefficient.</summary>
+    int DirectionCount { get; }
+
+    /// <summary>The group of every coefficient, in coefficient order.</summary>
+    IReadOnlyList<int> CoefficientGroups { get; }
+
+    /// <summary>Creates an evaluator with its own buffers.</summary>
+    IGroupedCoefficientEvaluator CreateGroupedEvaluator();
+}
+
+/// <summary>A single-caller evaluator of an <see cref="IGroupedCoefficientMap"/>.</summary>
+public interface IGroupedCoefficientEvaluator : ICoefficientEvaluator
+{
+    /// <summary>
+    /// Writes the group scales s_g and the directions v_t,l (at t·L + l) at the point of the last
+    /// <see cref="ICoefficientEvaluator.Coefficients"/> call; r_t = s_g v_t,0.
+    /// </summary>
+    void Directions(Span<double> groupScales, Span<double> directions);
+
+    /// <summary>Writes ∂F/∂x given γ_g,l (at g·L + l), at the point of the last Coefficients call.</summary>
+    void GroupPullback(ReadOnlySpan<double> groupGradients, Span<double> dFdParameters);
+}

@@ -27,7 +27,25 @@ public sealed class SfhModel
         Priors = priors;
         Options = options;
         InitialNatural = [.. ComputeInitialPoint()];
+        _grouped = new Lazy<GroupedHessLikelihood?>(CreateGrouped);
     }
+
+    private readonly Lazy<GroupedHessLikelihood?> _grouped;
+
+    // One group per map group, then one per background (scale = its amplitude, directions (1, 0, 0)).
+    private GroupedHessLikelihood? CreateGrouped()
+    {
+        if (Map is not IGroupedCoefficientMap { DirectionCount: GroupedBlockTemplates.DirectionCount } grouped) return null;
+        int backgrounds = Likelihood.CoefficientCount - Map.CoefficientCount;
+        return Likelihood.Grouped([.. grouped.CoefficientGroups, .. Enumerable.Range(grouped.GroupCount, backgrounds)], grouped.GroupCount + backgrounds);
+    }
+
+    /// <summary>
+    /// The likelihood evaluated in one pass over the templates along the map's directions, when the map is an
+    /// <see cref="IGroupedCoefficientMap"/> with three directions (the metallicity models with one dispersion parameter);
+    /// else null. Built on first use (a second, column-major copy of the templates).
+    /// </summary>
+    public GroupedHessLikelihood? GroupedLikelihood => _grouped.Value;
 
     /// <summary>Builds a model.</summary>
     /// <exception cref="ArgumentException">Inconsistent inputs or options; the message says what to change.</exception>
@@ -110,7 +128,15 @@ public sealed class SfhModel
     public void ThetaToOutput(ReadOnlySpan<double> theta, Span<double> output) => Layout.ToNatural(theta, output);
 
     /// <summary>Creates a log density over θ for one caller.</summary>
-    public SfhLogDensity CreateLogDensity(Objective objective = Objective.Posterior) => new(this, objective);
+    public SfhLogDensity CreateLogDensity(Objective objective = Objective.Posterior) => new(this, objective, UsesOnePass);
+
+    /// <summary>
+    /// True when <see cref="CreateLogDensity"/> evaluates through <see cref="GroupedLikelihood"/>: the map supports it and
+    /// the templates take more than <see cref="HessLikelihood.ColumnCopyMaxBytes"/> per pass. Smaller matrices stay in
+    /// cache, where the two-pass kernels (with their column-major copy) are faster; larger ones are bound by memory
+    /// traffic, which the one-pass kernel halves (docs/performance.md).
+    /// </summary>
+    public bool UsesOnePass => Likelihood.Matrix.BytesPerPass > HessLikelihood.ColumnCopyMaxBytes && GroupedLikelihood is not null;
 
     /// <summary>SSP coefficients then background amplitudes at natural point <paramref name="natural"/>.</summary>
     public double[] Coefficients(ReadOnlySpan<double> natural)

@@ -126,9 +126,9 @@ public class SfhLogDensityTests
         for (int p = 0; p < count; p++) yield return [.. start.Select(v => v + 0.2 * rng.NextStandardNormal())];
     }
 
-    private static void AssertGradientMatchesFiniteDifferences(SfhModel model, Objective objective, ulong seed)
+    private static void AssertGradientMatchesFiniteDifferences(SfhModel model, Objective objective, ulong seed, bool onePass = false)
     {
-        var density = model.CreateLogDensity(objective);
+        var density = onePass ? new SfhLogDensity(model, objective, onePass: true) : model.CreateLogDensity(objective);
         var names = model.Layout.FreeIndices.Select(i => model.Layout.Parameters[i].Name).ToArray();
         foreach (var theta in PointsNearStart(model, seed))
         {
@@ -149,6 +149,70 @@ public class SfhLogDensityTests
         Assert.Equal(FixedNames(kind, mask).Count(), model.Layout.IsFixed.Count(f => f));
 
         AssertGradientMatchesFiniteDifferences(model, objective, seed: (ulong)(100 * (int)kind + mask));
+    }
+
+    [Theory]
+    [MemberData(nameof(HierarchicalCases))]
+    public void ValueAndGradient_OnePassLikelihood_MatchesFiniteDifferences(MetallicityModelKind kind, int mask, Objective objective)
+    {
+        AssertGradientMatchesFiniteDifferences(Model(kind, mask), objective, seed: (ulong)(500 + 100 * (int)kind + mask), onePass: true);
+    }
+
+    /// <summary>
+    /// The one-pass likelihood (groups per age bin, three directions, backgrounds as their own groups) against the
+    /// two-pass one at the same points: F to 1e-13 relative and every gradient component to 1e-10 of max(|g|, 1), i.e.
+    /// the same numbers up to summation order.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(PriorCases))]
+    public void ValueAndGradient_OnePassLikelihood_AgreesWithTwoPasses(MetallicityModelKind kind, int mask)
+    {
+        var model = Model(kind, mask, AllPriors(kind, Model(kind, 0)));
+        Assert.False(model.UsesOnePass); // small problem: two passes by default
+        var twoPass = model.CreateLogDensity();
+        var onePass = new SfhLogDensity(model, Objective.Posterior, onePass: true);
+        foreach (var theta in PointsNearStart(model, (ulong)(700 + mask), 4))
+        {
+            var expected = new double[theta.Length];
+            var actual = new double[theta.Length];
+            double expectedValue = twoPass.ValueAndGradient(theta, expected);
+            double actualValue = onePass.ValueAndGradient(theta, actual);
+            Assert.True(Math.Abs(actualValue - expectedValue) <= 1e-13 * Math.Abs(expectedValue), $"{actualValue:R} vs {expectedValue:R}");
+            for (int i = 0; i < theta.Length; i++) Numeric.AssertRelative(expected[i], actual[i], 1e-10, 1.0, $"component {i}");
+        }
+    }
+
+    [Fact]
+    public void ValueAndGradient_OnePassOutsideLogarithmicAmrDomain_ReturnsNegativeInfinityAndZeroGradient()
+    {
+        var model = Model(MetallicityModelKind.LogarithmicAmr, 0);
+        var density = new SfhLogDensity(model, Objective.Posterior, onePass: true);
+        var theta = new double[density.Dimension];
+        model.Layout.ToTheta(model.InitialNatural.AsSpan(), theta);
+        theta[model.Layout.FreeIndices.IndexOf(model.Layout.IndexOf("alpha"))] = 0;
+        var gradient = Enumerable.Repeat(double.NaN, theta.Length).ToArray();
+
+        Assert.Equal(double.NegativeInfinity, density.ValueAndGradient(theta, gradient));
+        Assert.All(gradient, g => Assert.Equal(0.0, g));
+    }
+
+    [Fact]
+    public void ValueAndGradient_OnePassMassesUnderflowUnderStars_ReturnsNegativeInfinityNotNaN()
+    {
+        var model = Model(MetallicityModelKind.PowerLawMzr, 0);
+        var density = new SfhLogDensity(model, Objective.Likelihood, onePass: true);
+        var theta = new double[density.Dimension];
+        model.Layout.ToTheta(model.InitialNatural.AsSpan(), theta);
+        // Every R_j and background amplitude e^−1000 = 0: no model under the stars.
+        for (int f = 0; f < theta.Length; f++)
+        {
+            string name = model.Layout.Parameters[model.Layout.FreeIndices[f]].Name;
+            if (name.StartsWith("R.", StringComparison.Ordinal) || name.StartsWith("bg.", StringComparison.Ordinal)) theta[f] = -1000;
+        }
+        var gradient = new double[theta.Length];
+
+        Assert.Equal(double.NegativeInfinity, density.ValueAndGradient(theta, gradient));
+        Assert.All(gradient, g => Assert.True(double.IsFinite(g)));
     }
 
     [Theory]
@@ -309,5 +373,30 @@ public class SfhLogDensityTests
         long after = GC.GetAllocatedBytesForCurrentThread();
 
         Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public void ValueAndGradient_OnePassThousandCalls_AllocatesNothing()
+    {
+        var model = Model(MetallicityModelKind.PowerLawMzr, 2, AllPriors(MetallicityModelKind.PowerLawMzr, Model(MetallicityModelKind.PowerLawMzr, 0)));
+        var density = new SfhLogDensity(model, Objective.Posterior, onePass: true);
+        var theta = PointsNearStart(model, 3, 1).Single();
+        var gradient = new double[theta.Length];
+        for (int i = 0; i < 10; i++) density.ValueAndGradient(theta, gradient);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++) density.ValueAndGradient(theta, gradient);
+
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
+
+    [Fact]
+    public void OnePassLikelihood_FreeModel_IsNotOffered()
+    {
+        var model = Model(MetallicityModelKind.Free, 0);
+
+        Assert.Null(model.GroupedLikelihood);
+        Assert.False(model.UsesOnePass);
+        Assert.Throws<ArgumentException>(() => new SfhLogDensity(model, Objective.Posterior, onePass: true));
     }
 }
