@@ -18,7 +18,7 @@ namespace BayesSfh.Benchmarks;
 public class LogDensityBenchmarks
 {
     private BenchmarkProblem _problem = null!;
-    private SfhLogDensity _density = null!;
+    private SfhLogDensity _density = null!, _twoPass = null!, _onePass = null!;
     private double[] _gradient = null!, _coefficientGradient = null!;
     private ArraySegment<double> _model, _residual, _scratch;
     private double[] _natural = null!, _mapCoefficients = null!, _dNatural = null!, _dCoefficients = null!;
@@ -41,6 +41,8 @@ public class LogDensityBenchmarks
         _problem = BenchmarkProblem.Get(Size);
         var model = _problem.Model;
         _density = model.CreateLogDensity();
+        _twoPass = model.CreateLogDensity(Objective.Posterior, onePass: false);
+        _onePass = model.CreateLogDensity(Objective.Posterior, onePass: true);
         _gradient = new double[_density.Dimension];
         _workspace = model.Likelihood.CreateWorkspace();
         _coefficientGradient = new double[model.Likelihood.CoefficientCount];
@@ -82,6 +84,14 @@ public class LogDensityBenchmarks
     /// <summary>SfhLogDensity.ValueAndGradient: the whole evaluation a sampler pays per leapfrog step.</summary>
     [Benchmark]
     public double LogDensityAndGradient() => _density.ValueAndGradient(_problem.Theta, _gradient);
+
+    /// <summary>LogDensityAndGradient with the two-pass likelihood (HessLikelihood.Evaluate) whatever the size.</summary>
+    [Benchmark]
+    public double LogDensityTwoPass() => _twoPass.ValueAndGradient(_problem.Theta, _gradient);
+
+    /// <summary>LogDensityAndGradient with the one-pass likelihood (GroupedHessLikelihood.Evaluate) whatever the size.</summary>
+    [Benchmark]
+    public double LogDensityOnePass() => _onePass.ValueAndGradient(_problem.Theta, _gradient);
 
     /// <summary>HessLikelihood.Evaluate: Composite + PoissonRatio + RowDots.</summary>
     [Benchmark]

@@ -34,6 +34,8 @@ public static class QuickTiming
                 ("StreamTwice (baseline)", bench.StreamTwice),
                 ("StreamTwiceWidened", bench.StreamTwiceWidened),
                 ("LogDensityAndGradient", bench.LogDensityAndGradient),
+                ("LogDensityTwoPass", bench.LogDensityTwoPass),
+                ("LogDensityOnePass", bench.LogDensityOnePass),
                 ("LikelihoodEvaluate", bench.LikelihoodEvaluate),
                 ("GroupedEvaluate", bench.GroupedEvaluate),
                 ("Composite", bench.Composite),

@@ -11,7 +11,7 @@ namespace BayesSfh.Modelling;
 /// <summary>
 /// A complete SFH model of one observed Hess diagram: templates, time bins, metallicity model, background amplitudes
 /// (<c>bg.NAME</c>, appended after the metallicity model's parameters), fixed parameters, priors and a starting point.
-/// Read-only and thread-safe; evaluate it through <see cref="CreateLogDensity"/>, one instance per caller.
+/// Read-only and thread-safe; evaluate it through <see cref="CreateLogDensity(Objective)"/>, one instance per caller.
 /// </summary>
 public sealed class SfhModel
 {
@@ -130,8 +130,13 @@ public sealed class SfhModel
     /// <summary>Creates a log density over θ for one caller.</summary>
     public SfhLogDensity CreateLogDensity(Objective objective = Objective.Posterior) => new(this, objective, UsesOnePass);
 
+    /// <summary>As <see cref="CreateLogDensity(Objective)"/>, choosing the likelihood kernel: one pass (needs
+    /// <see cref="GroupedLikelihood"/>) or two. Same values up to rounding; for benchmarks and comparisons.</summary>
+    /// <exception cref="ArgumentException"><paramref name="onePass"/> without a <see cref="GroupedLikelihood"/>.</exception>
+    public SfhLogDensity CreateLogDensity(Objective objective, bool onePass) => new(this, objective, onePass);
+
     /// <summary>
-    /// True when <see cref="CreateLogDensity"/> evaluates through <see cref="GroupedLikelihood"/>: the map supports it and
+    /// True when <see cref="CreateLogDensity(Objective)"/> evaluates through <see cref="GroupedLikelihood"/>: the map supports it and
     /// the templates take more than <see cref="HessLikelihood.ColumnCopyMaxBytes"/> per pass. Smaller matrices stay in
     /// cache, where the two-pass kernels (with their column-major copy) are faster; larger ones are bound by memory
     /// traffic, which the one-pass kernel halves (docs/performance.md).

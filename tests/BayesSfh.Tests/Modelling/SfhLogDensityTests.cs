@@ -128,7 +128,7 @@ public class SfhLogDensityTests
 
     private static void AssertGradientMatchesFiniteDifferences(SfhModel model, Objective objective, ulong seed, bool onePass = false)
     {
-        var density = onePass ? new SfhLogDensity(model, objective, onePass: true) : model.CreateLogDensity(objective);
+        var density = onePass ? model.CreateLogDensity(objective, onePass: true) : model.CreateLogDensity(objective);
         var names = model.Layout.FreeIndices.Select(i => model.Layout.Parameters[i].Name).ToArray();
         foreach (var theta in PointsNearStart(model, seed))
         {
@@ -170,7 +170,7 @@ public class SfhLogDensityTests
         var model = Model(kind, mask, AllPriors(kind, Model(kind, 0)));
         Assert.False(model.UsesOnePass); // small problem: two passes by default
         var twoPass = model.CreateLogDensity();
-        var onePass = new SfhLogDensity(model, Objective.Posterior, onePass: true);
+        var onePass = model.CreateLogDensity(Objective.Posterior, onePass: true);
         foreach (var theta in PointsNearStart(model, (ulong)(700 + mask), 4))
         {
             var expected = new double[theta.Length];
@@ -186,7 +186,7 @@ public class SfhLogDensityTests
     public void ValueAndGradient_OnePassOutsideLogarithmicAmrDomain_ReturnsNegativeInfinityAndZeroGradient()
     {
         var model = Model(MetallicityModelKind.LogarithmicAmr, 0);
-        var density = new SfhLogDensity(model, Objective.Posterior, onePass: true);
+        var density = model.CreateLogDensity(Objective.Posterior, onePass: true);
         var theta = new double[density.Dimension];
         model.Layout.ToTheta(model.InitialNatural.AsSpan(), theta);
         theta[model.Layout.FreeIndices.IndexOf(model.Layout.IndexOf("alpha"))] = 0;
@@ -200,7 +200,7 @@ public class SfhLogDensityTests
     public void ValueAndGradient_OnePassMassesUnderflowUnderStars_ReturnsNegativeInfinityNotNaN()
     {
         var model = Model(MetallicityModelKind.PowerLawMzr, 0);
-        var density = new SfhLogDensity(model, Objective.Likelihood, onePass: true);
+        var density = model.CreateLogDensity(Objective.Likelihood, onePass: true);
         var theta = new double[density.Dimension];
         model.Layout.ToTheta(model.InitialNatural.AsSpan(), theta);
         // Every R_j and background amplitude e^−1000 = 0: no model under the stars.
@@ -379,7 +379,7 @@ public class SfhLogDensityTests
     public void ValueAndGradient_OnePassThousandCalls_AllocatesNothing()
     {
         var model = Model(MetallicityModelKind.PowerLawMzr, 2, AllPriors(MetallicityModelKind.PowerLawMzr, Model(MetallicityModelKind.PowerLawMzr, 0)));
-        var density = new SfhLogDensity(model, Objective.Posterior, onePass: true);
+        var density = model.CreateLogDensity(Objective.Posterior, onePass: true);
         var theta = PointsNearStart(model, 3, 1).Single();
         var gradient = new double[theta.Length];
         for (int i = 0; i < 10; i++) density.ValueAndGradient(theta, gradient);
@@ -397,6 +397,6 @@ public class SfhLogDensityTests
 
         Assert.Null(model.GroupedLikelihood);
         Assert.False(model.UsesOnePass);
-        Assert.Throws<ArgumentException>(() => new SfhLogDensity(model, Objective.Posterior, onePass: true));
+        Assert.Throws<ArgumentException>(() => model.CreateLogDensity(Objective.Posterior, onePass: true));
     }
 }
