@@ -2,6 +2,7 @@ using BayesSfh.Hess;
 using BayesSfh.Isochrones;
 using BayesSfh.Templates;
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 using MathNet.Numerics.Integration;
 
 namespace BayesSfh.Population;
@@ -653,12 +654,21 @@ public static class SspTemplateBuilder
         /// </summary>
         private static void CumulativeWeights(double tau, Span<double> omega)
         {
-            const int R = LatticeHalfWidth;
-            for (int k = -R + 1; k <= R; k++)
+            // The 2R = 8 polynomials by Horner's rule side by side (two Vector256 of 4), the same operations per lane as
+            // PartialInterval; then the whole intervals below (k + l of their stencil) are added.
+            const int Width = 2 * LatticeHalfWidth;
+            var coefficients = LagrangeIntegralsByPower;
+            var t = Vector256.Create(tau);
+            int top = coefficients.Length / Width - 1;
+            var low = Vector256.Create(coefficients, top * Width);
+            var high = Vector256.Create(coefficients, top * Width + 4);
+            for (int d = top - 1; d >= 0; d--)
             {
-                // Whole intervals J − l (l ≥ 1) that use node J + k, as index k + l of their stencil.
-                omega[k + R - 1] = WholeIntervalsBelow[k + R - 1] + PartialInterval(k, tau);
+                low = low * t + Vector256.Create(coefficients, d * Width);
+                high = high * t + Vector256.Create(coefficients, d * Width + 4);
             }
+            (low + Vector256.Create(WholeIntervalsBelow, 0)).CopyTo(omega);
+            (high + Vector256.Create(WholeIntervalsBelow, 4)).CopyTo(omega[4..]);
         }
 
         /// <summary>Coefficients of ∫_0^τ L_i(t) dt as a polynomial in τ (index = power), one row per i = −R+1 … R.</summary>
@@ -671,6 +681,11 @@ public static class SspTemplateBuilder
         private static readonly double[] WholeIntervalsBelow = [.. Enumerable.Range(-LatticeHalfWidth + 1, 2 * LatticeHalfWidth).Select(k =>
             Enumerable.Range(Math.Max(1, 1 - LatticeHalfWidth - k), Math.Max(0, LatticeHalfWidth - k - Math.Max(1, 1 - LatticeHalfWidth - k) + 1))
                 .Sum(l => WholeInterval[k + l + LatticeHalfWidth - 1]))];
+
+        // Declared after LagrangeIntegrals, whose value it reads (static initialisers run in textual order).
+        /// <summary><see cref="LagrangeIntegrals"/> transposed: the coefficient of τ^d for polynomial i at d·2R + i.</summary>
+        private static readonly double[] LagrangeIntegralsByPower = [.. Enumerable.Range(0, 2 * LatticeHalfWidth + 1)
+            .SelectMany(d => Enumerable.Range(0, 2 * LatticeHalfWidth).Select(i => LagrangeIntegrals[i][d]))];
 
         private static double[][] BuildLagrangeIntegrals()
         {
