@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using MathNet.Numerics;
 
@@ -100,15 +102,18 @@ internal static class NormalCdf
     public static void AddScaledDifferences(ReadOnlySpan<double> values, double weight, Span<double> destination)
     {
         int i = 0, n = destination.Length;
+        if (values.Length < n + 1) throw new ArgumentException($"values needs {n + 1} entries, got {values.Length}.", nameof(values));
+        ref double v = ref MemoryMarshal.GetReference(values);
+        ref double d = ref MemoryMarshal.GetReference(destination);
         if (Vector256.IsHardwareAccelerated)
         {
             var w = Vector256.Create(weight);
             for (; i + 4 <= n; i += 4)
             {
-                var d = Vector256.Create(values.Slice(i + 1, 4)) - Vector256.Create(values.Slice(i, 4));
-                (Vector256.Create(destination.Slice(i, 4)) + w * d).CopyTo(destination.Slice(i, 4));
+                var difference = Vector256.LoadUnsafe(ref v, (nuint)i + 1) - Vector256.LoadUnsafe(ref v, (nuint)i);
+                (Vector256.LoadUnsafe(ref d, (nuint)i) + w * difference).StoreUnsafe(ref d, (nuint)i);
             }
         }
-        for (; i < n; i++) destination[i] += weight * (values[i + 1] - values[i]);
+        for (; i < n; i++) Unsafe.Add(ref d, i) += weight * (Unsafe.Add(ref v, i + 1) - Unsafe.Add(ref v, i));
     }
 }
