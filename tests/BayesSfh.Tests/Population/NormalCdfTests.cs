@@ -43,4 +43,29 @@ public class NormalCdfTests
         Assert.True(worst < 1e-15, $"max difference {worst}");
         Assert.True(edges[0] < mean - 9 * sigma && edges[^1] > mean + 9 * sigma);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(13)]
+    public void AddScaledDifferences_EveryLengthAroundTheVectorWidth_AddsWeightedDifferences(int n)
+    {
+        var values = Enumerable.Range(0, n + 3).Select(k => Math.Sin(0.7 * k) + 0.01 * k * k).ToArray();
+        var destination = Enumerable.Range(0, n).Select(k => 0.5 * k).ToArray();
+        var expected = destination.Select((d, k) => d + 1.75 * (values[k + 1] - values[k])).ToArray();
+
+        NormalCdf.AddScaledDifferences(values.AsSpan(0, n + 1), 1.75, destination);
+
+        Assert.Equal(expected, destination);
+    }
+
+    [Fact]
+    public void AddScaledDifferences_TooFewValues_Throws()
+    {
+        var error = Assert.Throws<ArgumentException>(() => NormalCdf.AddScaledDifferences(new double[4], 1, new double[4]));
+        Assert.Contains("values needs 5 entries, got 4", error.Message);
+    }
 }
