@@ -594,6 +594,12 @@ public static class SspTemplateBuilder
                     for (int m = 0, n = r; n < tableLength; m++, n += p) _phased[r * stride + m] = _table[n];
                 table = _phased;
             }
+            // Differences of consecutive edges, in place (within each phase row): T[x+1] − T[x] at x's position.
+            for (int r = 0; r < p; r++)
+            {
+                int start = r * stride, end = Math.Min(start + stride, table.Length) - 1;
+                for (int m = start; m < end; m++) table[m] = table[m + 1] - table[m];
+            }
             int nx = _grid.ColourBins;
             // Conditional colour window of node j: centre ĉ ± (u_j − m̂) moves by ±δ per node.
             double colourLow = _colourEdges[0], inverseStep = 1 / h, reach = TruncationSigmas * sigmaOther;
@@ -609,7 +615,7 @@ public static class SspTemplateBuilder
                 int cx1 = Math.Min(x1, (int)Math.Floor((centre + reach - colourLow) * inverseStep));
                 while (row < y1 && _magEdges[row + 1] <= u) row++;
                 if (cx0 > cx1) continue;
-                var values = table.AsSpan(phase * stride + quotient + cx0 - x0, cx1 - cx0 + 2);
+                var differences = table.AsSpan(phase * stride + quotient + cx0 - x0, cx1 - cx0 + 1);
                 // Rows whose edges lie within R nodes of u_j (the stencils reach R nodes).
                 int rowFirst = row, rowLast = row;
                 while (rowFirst > y0 && _magEdges[rowFirst] > u - R * delta) rowFirst--;
@@ -620,7 +626,7 @@ public static class SspTemplateBuilder
                     double next = Omega(y + 1, j), w = g[j] * (next - previous);
                     previous = next;
                     if (w == 0) continue;
-                    NormalCdf.AddScaledDifferences(values, w, destination.Slice(y * nx + cx0, cx1 - cx0 + 1));
+                    NormalCdf.AddScaled(differences, w, destination.Slice(y * nx + cx0, cx1 - cx0 + 1));
                 }
             }
         }
