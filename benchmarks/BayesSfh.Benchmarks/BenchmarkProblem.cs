@@ -71,6 +71,11 @@ public sealed class BenchmarkProblem
     /// <summary>The (cached) problem of <paramref name="size"/>.</summary>
     public static BenchmarkProblem Get(ProblemSize size) => Cache.GetOrAdd(size, s => new BenchmarkProblem(s));
 
+    /// <summary>The sizes named on a mode's command line (<c>small</c>, <c>large</c>), both when none is named.</summary>
+    public static ProblemSize[] ParseSizes(string[] args) => args.Length == 0
+        ? [ProblemSize.Small, ProblemSize.Large]
+        : [.. args.Select(a => Enum.Parse<ProblemSize>(a, ignoreCase: true))];
+
     /// <summary>The size.</summary>
     public ProblemSize Size { get; }
 

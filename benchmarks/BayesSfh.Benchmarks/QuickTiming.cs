@@ -14,9 +14,7 @@ public static class QuickTiming
     /// <summary>Runs the quick timing; returns the process exit code.</summary>
     public static int Run(string[] args)
     {
-        var sizes = args.Length == 0
-            ? [ProblemSize.Small, ProblemSize.Large]
-            : args.Select(a => Enum.Parse<ProblemSize>(a, ignoreCase: true)).ToArray();
+        var sizes = BenchmarkProblem.ParseSizes(args);
         var inv = CultureInfo.InvariantCulture;
         foreach (var size in sizes)
         {

@@ -371,8 +371,9 @@ public sealed class BlockSparseTemplates
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> LoadHigh(ref float values, nint block) => Widen(ref values, (nuint)(block * BlockWidth + 4));
 
+    // Four floats at values[index] widened to double (also used by GroupedBlockTemplates).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Widen(ref float values, nuint index)
+    internal static Vector256<double> Widen(ref float values, nuint index)
     {
         var four = Vector128.LoadUnsafe(ref values, index);
         if (Avx.IsSupported) return Avx.ConvertToVector256Double(four);

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace BayesSfh.Likelihood;
 
@@ -173,8 +172,8 @@ public sealed class GroupedBlockTemplates
                 for (nint end = Unsafe.Add(ref runEnd, r); e < end; e++)
                 {
                     ref double vt = ref Unsafe.Add(ref v, Unsafe.Add(ref entryRow, e) * DirectionCount);
-                    var low = Widen(ref values, (nuint)(e * BlockWidth));
-                    var high = Widen(ref values, (nuint)(e * BlockWidth + 4));
+                    var low = BlockSparseTemplates.Widen(ref values, (nuint)(e * BlockWidth));
+                    var high = BlockSparseTemplates.Widen(ref values, (nuint)(e * BlockWidth + 4));
                     var w0 = Vector256.Create(vt);
                     var w1 = Vector256.Create(Unsafe.Add(ref vt, 1));
                     var w2 = Vector256.Create(Unsafe.Add(ref vt, 2));
@@ -211,15 +210,6 @@ public sealed class GroupedBlockTemplates
             }
         }
         for (int i = 0; i < groupGradients.Length; i++) groupGradients[i] = Vector256.Sum(gamma[i]);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Widen(ref float values, nuint index)
-    {
-        var four = Vector128.LoadUnsafe(ref values, index);
-        if (Avx.IsSupported) return Avx.ConvertToVector256Double(four);
-        var (low, high) = Vector128.Widen(four);
-        return Vector256.Create(low, high);
     }
 }
 
