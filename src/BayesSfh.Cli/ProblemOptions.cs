@@ -18,7 +18,7 @@ internal sealed partial class ProblemOptions
     public Option<string> Model { get; } = new("--model") { Description = "Metallicity model: powerlaw-mzr, linear-amr, log-amr or free.", DefaultValueFactory = _ => "powerlaw-mzr" };
     public Option<string[]> Fix { get; } = new("--fix") { Description = "Hold a parameter fixed: NAME=VALUE (natural units; repeatable).", AllowMultipleArgumentsPerToken = false };
     public Option<string[]> Init { get; } = new("--init") { Description = "Starting value of a parameter: NAME=VALUE (repeatable)." };
-    public Option<string[]> Prior { get; } = new("--prior") { Description = "Extra prior (repeatable): NAME=normal(MEAN,SD) for a metallicity parameter, or continuity or continuity(NU,SCALE) for the SFH (default ν = 2, scale 0.3 dex)." };
+    public Option<string[]> Prior { get; } = new("--prior") { Description = "Extra prior (repeatable): NAME=normal(MEAN,SD) for any free parameter (e.g. alpha, mh0, sigma, R.3), or continuity or continuity(NU,SCALE) for the SFH (default ν = 2, scale 0.3 dex)." };
     public Option<double> MaxAge { get; } = new("--t-max") { Description = "Age of the oldest bin edge, Gyr.", DefaultValueFactory = _ => 13.7 };
     public Option<string?> LogAgeEdges { get; } = new("--log-age-edges") { Description = "Explicit log10(age/yr) bin edges, comma-separated (J+1 values); overrides --t-max." };
     public Option<double> MzrReferenceMass { get; } = new("--mzr-log-m0") { Description = "log10 M_0/M☉ of the power-law MZR.", DefaultValueFactory = _ => 6.0 };
