@@ -197,8 +197,12 @@ internal static class SampleCommand
         {
             var task = _tasks[value.ChainId];
             bool warmup = value.Phase == SamplingPhase.Warmup;
-            int divergences = warmup ? value.WarmupDivergences : value.SamplingDivergences;
-            task.Description = $"chain {value.ChainId + 1} {(warmup ? "warm-up " : "sampling")} {(divergences == 0 ? "" : $"[yellow]{divergences} divergent[/]")}";
+            // While sampling, the (final) warm-up count stays visible beside the sampling count, which alone is diagnostic.
+            string counts = warmup
+                ? (value.WarmupDivergences == 0 ? "" : $"[yellow]{value.WarmupDivergences} divergent[/]")
+                : (value.SamplingDivergences == 0 ? "" : $"[yellow]{value.SamplingDivergences} divergent[/] ")
+                    + (value.WarmupDivergences == 0 ? "" : $"[grey](warm-up: {value.WarmupDivergences} divergent, not counted)[/]");
+            task.Description = $"chain {value.ChainId + 1} {(warmup ? "warm-up " : "sampling")} {counts}";
             task.Value = warmup ? value.Iteration : _warmup + value.Iteration;
         }
     }
