@@ -49,7 +49,7 @@ public sealed class GroupedBlockTemplates
         ColumnCount = columnCount;
         PaddedColumnCount = (columnCount + BlockWidth - 1) / BlockWidth * BlockWidth;
         int blockColumns = PaddedColumnCount / BlockWidth;
-        // Entries per block column as (group, row, first value index in a row-major scratch).
+        // Entries per block column as (group, row, the block's 8 values).
         var entries = new List<(int Group, int Row, float[] Values)>[blockColumns];
         for (int c = 0; c < blockColumns; c++) entries[c] = [];
         for (int t = 0; t < RowCount; t++)
