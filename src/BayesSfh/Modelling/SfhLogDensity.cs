@@ -12,8 +12,10 @@ public sealed class SfhLogDensity : ILogDensity
 {
     private readonly SfhModel _model;
     private readonly ICoefficientEvaluator _evaluator;
-    private readonly LikelihoodWorkspace _workspace;
-    private readonly double[] _natural, _coefficients, _dFdCoefficients, _dNatural;
+    private readonly double[] _natural, _coefficients, _dNatural;
+    // Two-pass path only (null with the one-pass likelihood).
+    private readonly LikelihoodWorkspace? _workspace;
+    private readonly double[]? _dFdCoefficients;
     private readonly int _mapCount, _sspCount;
     // One-pass path (SfhModel.GroupedLikelihood), when the map supports it.
     private readonly GroupedHessLikelihood? _grouped;
@@ -42,11 +44,14 @@ public sealed class SfhLogDensity : ILogDensity
             // Backgrounds: r = amplitude × 1 along the first direction only.
             for (int t = map.CoefficientCount; t < _grouped.CoefficientCount; t++) _directions[t * L] = 1;
         }
-        else _evaluator = model.Map.CreateEvaluator();
-        _workspace = model.Likelihood.CreateWorkspace();
+        else
+        {
+            _evaluator = model.Map.CreateEvaluator();
+            _workspace = model.Likelihood.CreateWorkspace();
+            _dFdCoefficients = new double[model.Likelihood.CoefficientCount];
+        }
         _natural = new double[model.Layout.NaturalCount];
         _coefficients = new double[model.Likelihood.CoefficientCount];
-        _dFdCoefficients = new double[model.Likelihood.CoefficientCount];
         _dNatural = new double[model.Layout.NaturalCount];
         _mapCount = model.Map.Parameters.Count;
         _sspCount = model.Map.CoefficientCount;
@@ -92,7 +97,7 @@ public sealed class SfhLogDensity : ILogDensity
     // F at _coefficients, and ∂F/∂x into _dNatural when F is finite: template rows dotted with ∂F/∂m, then the map's pullback.
     private double NegativeLogLikelihood()
     {
-        double f = _model.Likelihood.Evaluate(_coefficients, _dFdCoefficients, _workspace);
+        double f = _model.Likelihood.Evaluate(_coefficients, _dFdCoefficients!, _workspace!);
         if (!double.IsFinite(f)) return f;
         _evaluator.Pullback(_dFdCoefficients.AsSpan(0, _sspCount), _dNatural.AsSpan(0, _mapCount));
         _dFdCoefficients.AsSpan(_sspCount).CopyTo(_dNatural.AsSpan(_mapCount));
