@@ -2,6 +2,8 @@ using BayesSfh.Hess;
 using BayesSfh.Isochrones;
 using BayesSfh.Templates;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using MathNet.Numerics.Integration;
 
@@ -136,6 +138,8 @@ public static class SspTemplateBuilder
         private readonly double[] _colourEdges, _magEdges;
         private readonly double[] _mass, _blue, _red, _mag;
         private readonly double _colourWidth, _magWidth, _colourStep;
+        private int[] _nodeBase = new int[256];
+        private double[] _rowWeights = new double[256];
         private double[] _latticeG = new double[256], _table = new double[512], _arguments = new double[512], _phased = new double[512];
         private readonly double[] _edgeOmega;
         private readonly int[] _edgeIndex;
@@ -572,7 +576,7 @@ public static class SspTemplateBuilder
             int xEdges = x1 - x0 + 2;
             int offset = sign > 0 ? (nodes - 1) * q : 0;
             int tableLength = (xEdges - 1) * p + (nodes - 1) * q + 1;
-            Grow(ref _table, tableLength);
+            Grow(ref _table, tableLength + 16);
             Grow(ref _arguments, tableLength);
             double a0 = _colourEdges[x0] - sign * (low + (sign > 0 ? (nodes - 1) * delta : 0)), step = h / p;
             // Only arguments within the truncation of the conditional colour law need Φ; below it T = 0, above it T = 1.
@@ -589,7 +593,7 @@ public static class SspTemplateBuilder
             if (p > 1)
             {
                 stride = (tableLength + p - 1) / p;
-                Grow(ref _phased, stride * p);
+                Grow(ref _phased, stride * p + 16);
                 for (int r = 0; r < p; r++)
                     for (int m = 0, n = r; n < tableLength; m++, n += p) _phased[r * stride + m] = _table[n];
                 table = _phased;
@@ -603,31 +607,79 @@ public static class SspTemplateBuilder
             int nx = _grid.ColourBins;
             // Conditional colour window of node j: centre ĉ ± (u_j − m̂) moves by ±δ per node.
             double colourLow = _colourEdges[0], inverseStep = 1 / h, reach = TruncationSigmas * sigmaOther;
-            int row = Math.Max(y0, UpperBound(_magEdges, low) - 1);
-            // Table offset of node j's first edge, offset − sign·j·q = quotient·p + phase, kept without divisions.
+            // Table start of node j's first edge, offset − sign·j·q = quotient·p + phase, kept without divisions.
+            Grow(ref _nodeBase, nodes);
             int phase = offset % p, quotient = offset / p, stepPhase = (int)sign * q % p, stepQuotient = (int)sign * q / p;
             for (int j = 0; j < nodes; j++, phase -= stepPhase, quotient -= stepQuotient)
             {
                 if (phase < 0) (phase, quotient) = (phase + p, quotient - 1);
                 else if (phase >= p) (phase, quotient) = (phase - p, quotient + 1);
-                double u = low + j * delta, centre = colour + sign * (u - mag);
-                int cx0 = Math.Max(x0, (int)Math.Floor((centre - reach - colourLow) * inverseStep));
-                int cx1 = Math.Min(x1, (int)Math.Floor((centre + reach - colourLow) * inverseStep));
-                while (row < y1 && _magEdges[row + 1] <= u) row++;
+                _nodeBase[j] = phase * stride + quotient - x0;
+            }
+            Grow(ref _rowWeights, nodes);
+            ref double differences = ref MemoryMarshal.GetArrayDataReference(table);
+            for (int y = y0; y <= y1; y++)
+            {
+                // Node j weighs g_j (Ω_{y+1}(j) − Ω_y(j)) in row y: 1 − 0 between the edges' stencils, 0 outside
+                // [J_y − R + 1, J_{y+1} + R].
+                int lowerEdge = _edgeIndex[y], upperEdge = _edgeIndex[y + 1];
+                int jFirst = Math.Max(0, lowerEdge - R + 1), jLast = Math.Min(nodes - 1, upperEdge + R);
+                if (jFirst > jLast) continue;
+                // Union of the nodes' conditional colour windows (the centre moves monotonically with u).
+                double centreA = colour + sign * (low + jFirst * delta - mag), centreB = colour + sign * (low + jLast * delta - mag);
+                int cx0 = Math.Max(x0, (int)Math.Floor((Math.Min(centreA, centreB) - reach - colourLow) * inverseStep));
+                int cx1 = Math.Min(x1, (int)Math.Floor((Math.Max(centreA, centreB) + reach - colourLow) * inverseStep));
                 if (cx0 > cx1) continue;
-                var differences = table.AsSpan(phase * stride + quotient + cx0 - x0, cx1 - cx0 + 1);
-                // Rows whose edges lie within R nodes of u_j (the stencils reach R nodes).
-                int rowFirst = row, rowLast = row;
-                while (rowFirst > y0 && _magEdges[rowFirst] > u - R * delta) rowFirst--;
-                while (rowLast < y1 && _magEdges[rowLast + 1] < u + R * delta) rowLast++;
-                double previous = Omega(rowFirst, j);
-                for (int y = rowFirst; y <= rowLast; y++)
+                var weights = _rowWeights.AsSpan(0, jLast - jFirst + 1);
+                var omegaLower = _edgeOmega.AsSpan(y * 2 * R, 2 * R);
+                var omegaUpper = _edgeOmega.AsSpan((y + 1) * 2 * R, 2 * R);
+                for (int j = jFirst; j <= jLast; j++)
                 {
-                    double next = Omega(y + 1, j), w = g[j] * (next - previous);
-                    previous = next;
-                    if (w == 0) continue;
-                    NormalCdf.AddScaled(differences, w, destination.Slice(y * nx + cx0, cx1 - cx0 + 1));
+                    double upper = j <= upperEdge - R ? 1 : omegaUpper[j - upperEdge + R - 1];
+                    double lower = j > lowerEdge + R ? 0 : omegaLower[j - lowerEdge + R - 1];
+                    weights[j - jFirst] = g[j] * (upper - lower);
                 }
+                AccumulateRow(ref differences, _nodeBase.AsSpan(jFirst, jLast - jFirst + 1), weights, cx0,
+                    destination.Slice(y * nx + cx0, cx1 - cx0 + 1));
+            }
+        }
+
+        /// <summary>
+        /// destination[i] += Σ_j weights[j] · T[bases[j] + x + i] (x the row's first bin), sixteen bins at a time held in
+        /// registers, so that each node costs one load and one fused multiply–add per four bins. T must have 15 readable
+        /// entries past the last one used (their products fall in lanes that are not stored).
+        /// </summary>
+        private static void AccumulateRow(ref double table, ReadOnlySpan<int> bases, ReadOnlySpan<double> weights, int x, Span<double> destination)
+        {
+            int width = destination.Length;
+            Span<double> tail = stackalloc double[16];
+            ref double d = ref MemoryMarshal.GetReference(destination);
+            for (int c = 0; c < width; c += 16)
+            {
+                Vector256<double> a0 = default, a1 = default, a2 = default, a3 = default;
+                for (int j = 0; j < bases.Length; j++)
+                {
+                    var w = Vector256.Create(weights[j]);
+                    ref double t = ref Unsafe.Add(ref table, bases[j] + x + c);
+                    a0 = Vector256.FusedMultiplyAdd(w, Vector256.LoadUnsafe(ref t), a0);
+                    a1 = Vector256.FusedMultiplyAdd(w, Vector256.LoadUnsafe(ref t, 4), a1);
+                    a2 = Vector256.FusedMultiplyAdd(w, Vector256.LoadUnsafe(ref t, 8), a2);
+                    a3 = Vector256.FusedMultiplyAdd(w, Vector256.LoadUnsafe(ref t, 12), a3);
+                }
+                if (c + 16 <= width)
+                {
+                    ref double o = ref Unsafe.Add(ref d, c);
+                    (Vector256.LoadUnsafe(ref o) + a0).StoreUnsafe(ref o);
+                    (Vector256.LoadUnsafe(ref o, 4) + a1).StoreUnsafe(ref o, 4);
+                    (Vector256.LoadUnsafe(ref o, 8) + a2).StoreUnsafe(ref o, 8);
+                    (Vector256.LoadUnsafe(ref o, 12) + a3).StoreUnsafe(ref o, 12);
+                    continue;
+                }
+                a0.CopyTo(tail);
+                a1.CopyTo(tail[4..]);
+                a2.CopyTo(tail[8..]);
+                a3.CopyTo(tail[12..]);
+                for (int i = 0; c + i < width; i++) Unsafe.Add(ref d, c + i) += tail[i];
             }
         }
 
@@ -640,13 +692,9 @@ public static class SspTemplateBuilder
         /// <summary>Lattice step of <see cref="SpreadLattice"/> in units of min(σ_m, σ_o).</summary>
         private const double LatticeSigmas = 0.25;
 
-        /// <summary>Weight (in units of δ) of node j in ∫_{−∞}^{v_e} of the lattice interpolant.</summary>
-        private double Omega(int e, int j)
+        private static void Grow(ref int[] buffer, int length)
         {
-            int k = j - _edgeIndex[e];
-            if (k <= -LatticeHalfWidth) return 1;
-            if (k > LatticeHalfWidth) return 0;
-            return _edgeOmega[e * 2 * LatticeHalfWidth + k + LatticeHalfWidth - 1];
+            if (buffer.Length < length) buffer = new int[Math.Max(length, 2 * buffer.Length)];
         }
 
         private static void Grow(ref double[] buffer, int length)
