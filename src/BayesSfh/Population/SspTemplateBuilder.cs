@@ -531,18 +531,11 @@ public static class SspTemplateBuilder
             if (y0 > y1 || x0 > x1) return;
             const int R = LatticeHalfWidth;
             double h = _colourStep, scale = LatticeSigmas * Math.Min(sigmaMag, sigmaOther);
-            // δ = h·q/p ≤ scale: the largest such step with p ≤ 4, or h/p with the smallest p when h/4 is still too wide.
+            // δ ≤ scale: a whole multiple q·h of the colour step when the scale allows one, else h/p. Either way the table
+            // has step h/p and about p·(colour window) + 13σ_m/(h/p) entries (q = 1 or p = 1).
             int p = 1, q = 1;
-            if (h / 4 > scale) p = (int)Math.Ceiling(h / scale);
-            else
-            {
-                double best = 0;
-                for (int pp = 1; pp <= 4; pp++)
-                {
-                    int qq = (int)Math.Floor(scale * pp / h);
-                    if (qq >= 1 && h * qq / pp > best) (best, p, q) = (h * qq / pp, pp, qq);
-                }
-            }
+            if (scale >= h) q = (int)Math.Floor(scale / h);
+            else p = (int)Math.Ceiling(h / scale);
             double delta = h * q / p;
             double low = Math.Max(mag - TruncationSigmas * sigmaMag, _magEdges[y0]) - R * delta;
             double high = Math.Min(mag + TruncationSigmas * sigmaMag, _magEdges[y1 + 1]) + R * delta;

@@ -178,12 +178,14 @@ public class SspTemplateBuilderTests(ITestOutputHelper output)
         CompareWithBruteForce(axis, 0.08, 0.05, 0.3, 0.05, 16, 14.2, 0.1, 17, 4000, 1e-6, 0.01);
 
     [Theory]
-    [InlineData(MagnitudeAxis.Blue, 0.28, 0.25)]  // lattice step h/1 = 0.15 > 0.25σ: p = 2
-    [InlineData(MagnitudeAxis.Red, 0.28, 0.25)]
-    [InlineData(MagnitudeAxis.Blue, 0.6, 0.55)]   // lattice step 0.15 ≈ 0.27σ: p = 2 … q/p = 3/4
-    [InlineData(MagnitudeAxis.Red, 0.6, 0.55)]
-    public void WideCorrelatedKernelMatchesBruteForceIntegral(MagnitudeAxis axis, double sb, double sv) =>
-        CompareWithBruteForce(axis, sb, sv, -3.3, 0.15, 60, 10.6, 0.1, 80, 200, 1e-6, 0.001);
+    [InlineData(MagnitudeAxis.Blue, 0.28, 0.25, 0.15, 60)]  // 0.25σ = 0.0625 < h = 0.15: lattice step h/3
+    [InlineData(MagnitudeAxis.Red, 0.28, 0.25, 0.15, 60)]
+    [InlineData(MagnitudeAxis.Blue, 0.6, 0.55, 0.15, 60)]   // 0.25σ = 0.1375: h/2
+    [InlineData(MagnitudeAxis.Red, 0.6, 0.55, 0.15, 60)]
+    [InlineData(MagnitudeAxis.Blue, 0.6, 0.55, 0.06, 150)]  // 0.25σ ≥ 2h: whole steps, 2h
+    [InlineData(MagnitudeAxis.Red, 0.6, 0.55, 0.06, 150)]
+    public void WideCorrelatedKernelMatchesBruteForceIntegral(MagnitudeAxis axis, double sb, double sv, double colourWidth, int colourBins) =>
+        CompareWithBruteForce(axis, sb, sv, -3.3, colourWidth, colourBins, 10.6, 0.1, 80, 200, 1e-6, 0.001);
 
     // σ_o ≪ σ_m: a lattice step of 0.25 σ_o would need ~13 000 nodes, so the Gauss–Legendre kernel is used.
     [Fact]
