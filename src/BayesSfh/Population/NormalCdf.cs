@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using MathNet.Numerics;
 
 namespace BayesSfh.Population;
@@ -71,11 +72,34 @@ internal static class NormalCdf
                 var u = (z + high) * perUnit;
                 var k = Vector256.Floor(u);
                 var t = u - k;
-                int k0 = 2 * (int)k.GetElement(0), k1 = 2 * (int)k.GetElement(1), k2 = 2 * (int)k.GetElement(2), k3 = 2 * (int)k.GetElement(3);
-                var p0 = Vector256.Create(table[k0], table[k1], table[k2], table[k3]);
-                var d0 = Vector256.Create(table[k0 + 1], table[k1 + 1], table[k2 + 1], table[k3 + 1]);
-                var p1 = Vector256.Create(table[k0 + 2], table[k1 + 2], table[k2 + 2], table[k3 + 2]);
-                var d1 = Vector256.Create(table[k0 + 3], table[k1 + 3], table[k2 + 3], table[k3 + 3]);
+                Vector256<double> p0, d0, p1, d1;
+                if (Avx.IsSupported)
+                {
+                    // Each lane's interval is four consecutive doubles (Φ_k, hφ_k, Φ_k+1, hφ_k+1): one load per lane,
+                    // then a 4 × 4 transpose.
+                    var index = Avx.ConvertToVector128Int32WithTruncation(k);
+                    ref double origin = ref MemoryMarshal.GetArrayDataReference(table);
+                    var r0 = Vector256.LoadUnsafe(ref origin, (nuint)(2 * index.GetElement(0)));
+                    var r1 = Vector256.LoadUnsafe(ref origin, (nuint)(2 * index.GetElement(1)));
+                    var r2 = Vector256.LoadUnsafe(ref origin, (nuint)(2 * index.GetElement(2)));
+                    var r3 = Vector256.LoadUnsafe(ref origin, (nuint)(2 * index.GetElement(3)));
+                    var low01 = Avx.UnpackLow(r0, r1);
+                    var high01 = Avx.UnpackHigh(r0, r1);
+                    var low23 = Avx.UnpackLow(r2, r3);
+                    var high23 = Avx.UnpackHigh(r2, r3);
+                    p0 = Avx.Permute2x128(low01, low23, 0x20);
+                    p1 = Avx.Permute2x128(low01, low23, 0x31);
+                    d0 = Avx.Permute2x128(high01, high23, 0x20);
+                    d1 = Avx.Permute2x128(high01, high23, 0x31);
+                }
+                else
+                {
+                    int k0 = 2 * (int)k.GetElement(0), k1 = 2 * (int)k.GetElement(1), k2 = 2 * (int)k.GetElement(2), k3 = 2 * (int)k.GetElement(3);
+                    p0 = Vector256.Create(table[k0], table[k1], table[k2], table[k3]);
+                    d0 = Vector256.Create(table[k0 + 1], table[k1 + 1], table[k2 + 1], table[k3 + 1]);
+                    p1 = Vector256.Create(table[k0 + 2], table[k1 + 2], table[k2 + 2], table[k3 + 2]);
+                    d1 = Vector256.Create(table[k0 + 3], table[k1 + 3], table[k2 + 3], table[k3 + 3]);
+                }
                 var t2 = t * t;
                 var t3 = t2 * t;
                 var h01 = Vector256.Create(3.0) * t2 - Vector256.Create(2.0) * t3;
