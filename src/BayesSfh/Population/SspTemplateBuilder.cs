@@ -140,7 +140,7 @@ public static class SspTemplateBuilder
         private readonly double _colourWidth, _magWidth, _colourStep;
         private int[] _nodeBase = new int[256];
         private double[] _rowWeights = new double[256];
-        private double[] _latticeG = new double[256], _table = new double[512], _arguments = new double[512], _phased = new double[512];
+        private double[] _latticeG = new double[256], _table = new double[512], _arguments = new double[512];
         private readonly double[] _edgeOmega;
         private readonly int[] _edgeIndex;
         private readonly double[][] _nodes, _weights;
@@ -569,27 +569,27 @@ public static class SspTemplateBuilder
             int xEdges = x1 - x0 + 2;
             int offset = sign > 0 ? (nodes - 1) * q : 0;
             int tableLength = (xEdges - 1) * p + (nodes - 1) * q + 1;
-            Grow(ref _table, tableLength + 16);
-            Grow(ref _arguments, tableLength);
+            // Phase-major layout so that every node reads contiguous values: T[m·p + r] sits at r·stride + m.
+            int stride = (tableLength + p - 1) / p;
+            Grow(ref _table, stride * p + 16);
+            Grow(ref _arguments, stride);
+            double[] table = _table;
             double a0 = _colourEdges[x0] - sign * (low + (sign > 0 ? (nodes - 1) * delta : 0)), step = h / p;
             // Only arguments within the truncation of the conditional colour law need Φ; below it T = 0, above it T = 1.
             double centreArgument = colour - sign * mag, reachArgument = TruncationSigmas * sigmaOther + h;
             int nLow = Math.Clamp((int)Math.Floor((centreArgument - reachArgument - a0) / step), 0, tableLength);
             int nHigh = Math.Clamp((int)Math.Ceiling((centreArgument + reachArgument - a0) / step) + 1, nLow, tableLength);
-            _table.AsSpan(0, nLow).Clear();
-            _table.AsSpan(nHigh, tableLength - nHigh).Fill(1);
-            for (int n = nLow; n < nHigh; n++) _arguments[n] = a0 + n * step;
-            NormalCdf.Lower(_arguments.AsSpan(nLow, nHigh - nLow), centreArgument, 1 / sigmaOther, _table.AsSpan(nLow, nHigh - nLow));
-            // Phase-major copy so that every node reads contiguous values: T[x·p + r] = phased[r·stride + x].
-            double[] table = _table;
-            int stride = tableLength;
-            if (p > 1)
+            for (int r = 0; r < p; r++)
             {
-                stride = (tableLength + p - 1) / p;
-                Grow(ref _phased, stride * p + 16);
-                for (int r = 0; r < p; r++)
-                    for (int m = 0, n = r; n < tableLength; m++, n += p) _phased[r * stride + m] = _table[n];
-                table = _phased;
+                // Phase r holds n = m·p + r < tableLength; Φ for n in [nLow, nHigh).
+                int length = (tableLength - r + p - 1) / p;
+                int mLow = Math.Clamp((nLow - r + p - 1) / p, 0, length), mHigh = Math.Clamp((nHigh - r + p - 1) / p, mLow, length);
+                var row = table.AsSpan(r * stride, length);
+                row[..mLow].Clear();
+                row[mHigh..].Fill(1);
+                var arguments = _arguments.AsSpan(0, mHigh - mLow);
+                for (int m = mLow; m < mHigh; m++) arguments[m - mLow] = a0 + (m * p + r) * step;
+                NormalCdf.Lower(arguments, centreArgument, 1 / sigmaOther, row[mLow..mHigh]);
             }
             // Differences of consecutive edges, in place (within each phase row): T[x+1] − T[x] at x's position.
             for (int r = 0; r < p; r++)
