@@ -19,8 +19,8 @@ namespace BayesSfh.Population;
 /// boundaries carry no stars, as in the builder), shifted by the distance modulus and the extinction; binary fluxes add.
 /// The system is detected with probability Π η_F(m_F) over the distinct filters used (true magnitudes), then observed as
 /// m_F + b_F(m_F) + σ_F(m_F)·N(0, 1) independently per filter; the magnitude axis reuses the colour filter's draw when
-/// it is one of them (the correlated colour–magnitude kernel). The builder truncates its Gaussians at ±6.5σ; the mock
-/// does not (a difference of ~1e-10 of the probability).</para>
+/// it is one of them (the correlated colour–magnitude kernel). The builder truncates its Gaussians at ±5.75σ; the mock
+/// does not (a difference of ~1e-8 of the probability).</para>
 /// <para><b>Randomness.</b> Population i has the stream (seed, i), from which N and a block seed are drawn; systems are
 /// drawn in blocks of <see cref="BlockSize"/>, block b from the stream (block seed, b). The result is therefore
 /// bit-identical for a seed whatever the degree of parallelism.</para>
