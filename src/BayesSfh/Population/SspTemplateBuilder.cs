@@ -593,22 +593,23 @@ public static class SspTemplateBuilder
                 NormalCdf.Lower(arguments, centreArgument, 1 / sigmaOther, row[mLow..mHigh]);
             }
             // Differences of consecutive edges, in place (within each phase row): T[x+1] − T[x] at x's position.
-            for (int r = 0; r < p; r++)
-            {
-                int start = r * stride, end = Math.Min(start + stride, table.Length) - 1;
-                for (int m = start; m < end; m++) table[m] = table[m + 1] - table[m];
-            }
+            for (int r = 0; r < p; r++) DifferencesInPlace(table.AsSpan(r * stride, stride));
             int nx = _grid.ColourBins;
             // Conditional colour window of node j: centre ĉ ± (u_j − m̂) moves by ±δ per node.
             double colourLow = _colourEdges[0], inverseStep = 1 / h, reach = TruncationSigmas * sigmaOther;
             // Table start of node j's first edge, offset − sign·j·q = quotient·p + phase, kept without divisions.
             Grow(ref _nodeBase, nodes);
-            int phase = offset % p, quotient = offset / p, stepPhase = (int)sign * q % p, stepQuotient = (int)sign * q / p;
-            for (int j = 0; j < nodes; j++, phase -= stepPhase, quotient -= stepQuotient)
+            if (p == 1)
+                for (int j = 0; j < nodes; j++) _nodeBase[j] = offset - (int)sign * j * q - x0;
+            else
             {
-                if (phase < 0) (phase, quotient) = (phase + p, quotient - 1);
-                else if (phase >= p) (phase, quotient) = (phase - p, quotient + 1);
-                _nodeBase[j] = phase * stride + quotient - x0;
+                int phase = offset % p, quotient = offset / p, stepPhase = (int)sign * q % p, stepQuotient = (int)sign * q / p;
+                for (int j = 0; j < nodes; j++, phase -= stepPhase, quotient -= stepQuotient)
+                {
+                    if (phase < 0) (phase, quotient) = (phase + p, quotient - 1);
+                    else if (phase >= p) (phase, quotient) = (phase - p, quotient + 1);
+                    _nodeBase[j] = phase * stride + quotient - x0;
+                }
             }
             Grow(ref _rowWeights, nodes);
             ref double differences = ref MemoryMarshal.GetArrayDataReference(table);
@@ -636,6 +637,16 @@ public static class SspTemplateBuilder
                 AccumulateRow(ref differences, _nodeBase.AsSpan(jFirst, jLast - jFirst + 1), weights, cx0,
                     destination.Slice(y * nx + cx0, cx1 - cx0 + 1));
             }
+        }
+
+        /// <summary>values[i] = values[i + 1] − values[i] for i &lt; length − 1 (forward, so each value is read before it is overwritten); the last entry is left as it is.</summary>
+        private static void DifferencesInPlace(Span<double> values)
+        {
+            int i = 0, last = values.Length - 1;
+            ref double v = ref MemoryMarshal.GetReference(values);
+            for (; i + 4 <= last; i += 4)
+                (Vector256.LoadUnsafe(ref v, (nuint)i + 1) - Vector256.LoadUnsafe(ref v, (nuint)i)).StoreUnsafe(ref v, (nuint)i);
+            for (; i < last; i++) Unsafe.Add(ref v, i) = Unsafe.Add(ref v, i + 1) - Unsafe.Add(ref v, i);
         }
 
         /// <summary>
