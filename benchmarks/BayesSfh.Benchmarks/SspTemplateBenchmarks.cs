@@ -42,15 +42,27 @@ public class SspTemplateBenchmarks
     public static (Isochrone Isochrone, SspTemplateOptions Options) Create(double logAge, bool correlated, bool binaries)
     {
         var iso = new AnalyticIsochroneGenerator().Generate(logAge, -1);
+        var options = OptionsFor(iso, "B", "V", correlated ? "V" : "I");
+        return (iso, binaries ? Copy(options, binaries: new BinaryOptions(0.35, 0.1)) : options);
+    }
+
+    /// <summary>
+    /// The benchmark's observation model for any isochrone and filters (named as in the isochrone): μ = 24, extinction
+    /// 0.1 / 0.08 / 0.05 mag (blue, red, a separate magnitude filter), errors σ = 1.05^{10 (m − 32)} + 0.01, logistic
+    /// completeness (50 % at 28.0 / 27.6 / 27.2 mag), and 100 × 100 bins from 0.5 mag above the brightest point down to
+    /// 28.5 mag, colours of the points brighter than that ± 0.3 mag (within −1 … 3).
+    /// </summary>
+    public static SspTemplateOptions OptionsFor(Isochrone iso, string blueFilter, string redFilter, string magnitudeFilter)
+    {
         const double mu = 24;
         var err = new ExponentialPhotometricError(1.05, 10, 32, 0.01);
-        var blue = new PhotometricBand("B", 0.1, err, new LogisticCompleteness(0.98, 28.0, 0.3));
-        var red = new PhotometricBand("V", 0.08, err, new LogisticCompleteness(0.98, 27.6, 0.3));
-        var third = new PhotometricBand("I", 0.05, err, new LogisticCompleteness(0.98, 27.2, 0.3));
-        var mag = correlated ? red : third;
+        var blue = new PhotometricBand(blueFilter, 0.1, err, new LogisticCompleteness(0.98, 28.0, 0.3));
+        var red = new PhotometricBand(redFilter, 0.08, err, new LogisticCompleteness(0.98, 27.6, 0.3));
+        var mag = magnitudeFilter == redFilter ? red : magnitudeFilter == blueFilter ? blue
+            : new PhotometricBand(magnitudeFilter, 0.05, err, new LogisticCompleteness(0.98, 27.2, 0.3));
         double top = double.PositiveInfinity, cLow = double.PositiveInfinity, cHigh = double.NegativeInfinity;
-        var b = iso.Magnitudes("B");
-        var v = iso.Magnitudes("V");
+        var b = iso.Magnitudes(blueFilter);
+        var v = iso.Magnitudes(redFilter);
         var y = iso.Magnitudes(mag.Filter);
         for (int k = 0; k < iso.Count; k++)
         {
@@ -59,10 +71,13 @@ public class SspTemplateBenchmarks
             if (y[k] + mu + mag.Extinction < 28.5) (cLow, cHigh) = (Math.Min(cLow, c), Math.Max(cHigh, c));
         }
         var grid = HessGrid.Uniform(Math.Max(cLow - 0.3, -1), Math.Min(cHigh + 0.3, 3), 100, top - 0.5, 28.5, 100);
-        var options = new SspTemplateOptions(blue, red, mag, mu, new KroupaImf(), grid,
-            binaries: binaries ? new BinaryOptions(0.35, 0.1) : null);
-        return (iso, options);
+        return new SspTemplateOptions(blue, red, mag, mu, new KroupaImf(), grid);
     }
+
+    /// <summary><paramref name="o"/> with another resampling step, lattice step or binaries.</summary>
+    public static SspTemplateOptions Copy(SspTemplateOptions o, double? stepFraction = null, double? latticeStep = null, BinaryOptions? binaries = null) =>
+        new(o.Blue, o.Red, o.Magnitude, o.DistanceModulus, o.Imf, o.Grid, stepFraction ?? o.StepFraction, o.QuadratureOrder,
+            binaries ?? o.Binaries, latticeStep ?? o.LatticeStep);
 
     /// <summary>Builds one template.</summary>
     [Benchmark]

@@ -1,3 +1,4 @@
+using BayesSfh.Isochrones;
 using BayesSfh.Population;
 
 namespace BayesSfh.Benchmarks;
@@ -8,13 +9,20 @@ namespace BayesSfh.Benchmarks;
 /// 0.05), as the largest bin difference over the largest bin and the L1 difference over the total, with the fastest
 /// of 40 builds (2 with binaries). The reference uses the same error kernels, so this measures the resampling alone;
 /// the kernels are checked against brute-force integrals in the tests. Run with DOTNET_TieredCompilation=0 so that
-/// every build runs optimised code.
+/// every build runs optimised code. With isochrone files (see <see cref="Run"/>) the reference also converges the
+/// correlated lattice, so that line measures both.
 /// </summary>
 public static class TemplateAccuracy
 {
-    /// <summary>Runs the comparison and prints one line per case and step fraction.</summary>
-    public static int Run()
+    /// <summary>
+    /// Without arguments: the built-in cases, one line per case and step fraction. With
+    /// <c>PATH… --blue F --red F [--mag F]</c>: every isochrone of the files or folders, under the benchmark's observation
+    /// model (<see cref="SspTemplateBenchmarks.OptionsFor"/>), default settings against a reference converged in both the
+    /// resampling (step fraction 0.1) and the correlated lattice (step 0.08).
+    /// </summary>
+    public static int Run(string[] args)
     {
+        if (args.Length > 0) return RunFiles(args);
         foreach (double logAge in new[] { 9.0, 10.0 })
             foreach (bool correlated in new[] { true, false })
                 foreach (bool binaries in new[] { false, true })
@@ -23,9 +31,8 @@ public static class TemplateAccuracy
                     double[] Dense(double single, double binary)
                     {
                         var b = o.Binaries is null ? null : new BinaryOptions(o.Binaries.Fraction, o.Binaries.MinimumRatio, o.Binaries.RatioPoints, binary);
-                        var options = new SspTemplateOptions(o.Blue, o.Red, o.Magnitude, o.DistanceModulus, o.Imf, o.Grid, single, o.QuadratureOrder, b);
                         var d = new double[o.Grid.BinCount];
-                        SspTemplateBuilder.Accumulate(iso, options, d);
+                        SspTemplateBuilder.Accumulate(iso, SspTemplateBenchmarks.Copy(o, stepFraction: single, binaries: b), d);
                         return d;
                     }
                     var reference = Dense(0.05, 0.05);
@@ -49,6 +56,59 @@ public static class TemplateAccuracy
                             $"log age {logAge:F1} {(correlated ? "V vs B-V" : "I vs B-V")} binaries {(binaries ? "on " : "off")} step {f:F2}: max {largest / max:E2} L1 {l1 / total:E2} {ms,8:F1} ms"));
                     }
                 }
+        return 0;
+    }
+
+    private static int RunFiles(string[] args)
+    {
+        string? Option(string name)
+        {
+            int k = Array.IndexOf(args, name);
+            return k >= 0 && k + 1 < args.Length ? args[k + 1] : null;
+        }
+        string blue = Option("--blue") ?? throw new ArgumentException("--blue is required with isochrone files");
+        string red = Option("--red") ?? throw new ArgumentException("--red is required with isochrone files");
+        string magnitude = Option("--mag") ?? red;
+        var paths = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        double worst = 0, worstL1 = 0;
+        foreach (var iso in IsochroneLoader.Load(paths))
+        {
+            if (!new[] { blue, red, magnitude }.All(iso.HasFilter))
+            {
+                Console.WriteLine($"{iso.Source}: skipped (lacks {blue}, {red} or {magnitude})");
+                continue;
+            }
+            var o = SspTemplateBenchmarks.OptionsFor(iso, blue, red, magnitude);
+            double[] Dense(SspTemplateOptions options)
+            {
+                var d = new double[o.Grid.BinCount];
+                SspTemplateBuilder.Accumulate(iso, options, d);
+                return d;
+            }
+            var reference = Dense(SspTemplateBenchmarks.Copy(o, stepFraction: 0.1, latticeStep: 0.08));
+            var kernelOnly = Dense(SspTemplateBenchmarks.Copy(o, stepFraction: 0.1));
+            var byDefault = Dense(o);
+            double max = reference.Max(), total = reference.Sum();
+            (double Largest, double L1, int Bin) Compare(double[] d)
+            {
+                double largest = 0, l1 = 0;
+                int bin = 0;
+                for (int i = 0; i < d.Length; i++)
+                {
+                    double e = Math.Abs(d[i] - reference[i]);
+                    l1 += e;
+                    if (e > largest) (largest, bin) = (e, i);
+                }
+                return (largest / max, l1 / total, bin);
+            }
+            var (largestDefault, l1Default, bin) = Compare(byDefault);
+            var (largestKernel, _, _) = Compare(kernelOnly);
+            (worst, worstL1) = (Math.Max(worst, largestDefault), Math.Max(worstL1, l1Default));
+            int nx = o.Grid.ColourBins;
+            Console.WriteLine(FormattableString.Invariant(
+                $"log age {iso.LogAge,5:F2} [M/H] {iso.MH,6:F2}: default max {largestDefault:E2} L1 {l1Default:E2} (largest at colour bin {bin % nx}, magnitude row {bin / nx}); lattice alone {largestKernel:E2}"));
+        }
+        Console.WriteLine(FormattableString.Invariant($"worst: max {worst:E2} of the largest bin, L1 {worstL1:E2}"));
         return 0;
     }
 }

@@ -24,7 +24,8 @@ namespace BayesSfh.Population;
 /// (<c>PieceLength</c>); each piece's exact IMF fraction F(m_a, m_b) / ⟨m⟩ is shared among its nodes in proportion to the
 /// Gauss weight × IMF density, then multiplied by the completeness η at the node's true magnitudes, so totals are
 /// exact and the sum over nodes converges at high order (template within ~1e-7 of the converged one at the default f =
-/// 0.6, against ~2e-4 for the former clustered midpoints at s/5). <b>Binaries</b> (each mass-ratio node a stream,
+/// 0.6 on the built-in isochrones, 1e-7 – 5e-6 on PARSEC and MIST ones, against ~2e-4 for the former clustered midpoints
+/// at s/5). <b>Binaries</b> (each mass-ratio node a stream,
 /// whose track bends wherever the secondary crosses an isochrone point): midpoint sub-intervals of
 /// <see cref="BinaryOptions.StepFraction"/> × s, merged per stream into clusters while they stay within that step of
 /// the cluster's first point; a cluster is spread as one point of summed weight at the weighted mean magnitudes
@@ -518,7 +519,7 @@ public static class SspTemplateBuilder
         /// <summary>
         /// Correlated kernel on uniform colour edges (width h). P(x, row) = ∫_row φ_m(u) [T(c_{x+1} ∓ u) − T(c_x ∓ u)] du with
         /// T(a) = Φ((a − ĉ ± m̂)/σ_o) (− for the red, + for the blue magnitude filter). The observed magnitude u runs over a
-        /// lattice of step δ = h·q/p (p, q whole, one of them 1) no wider than <see cref="LatticeSigmas"/>·min(σ_m, σ_o), so
+        /// lattice of step δ = h·q/p (p, q whole, one of them 1) no wider than <see cref="SspTemplateOptions.LatticeStep"/>·min(σ_m, σ_o), so
         /// every argument c_x ∓ u lies on one lattice of step h/p and T is tabulated once per point. The integral over a
         /// row is the exact integral of the local interpolating polynomial through 2R = <see cref="LatticeHalfWidth"/>·2
         /// lattice values (a Gregory-type rule: interior nodes weigh δ, the R nodes either side of a row edge get weights
@@ -531,7 +532,7 @@ public static class SspTemplateBuilder
             var (x0, x1) = Window(_colourEdges, colour, sigmaMag + sigmaOther);
             if (y0 > y1 || x0 > x1) return;
             const int R = LatticeHalfWidth;
-            double h = _colourStep, scale = LatticeSigmas * Math.Min(sigmaMag, sigmaOther);
+            double h = _colourStep, scale = _o.LatticeStep * Math.Min(sigmaMag, sigmaOther);
             // δ ≤ scale: a whole multiple q·h of the colour step when the scale allows one, else h/p. Either way the table
             // has step h/p and about p·(colour window) + 13σ_m/(h/p) entries (q = 1 or p = 1).
             int p = 1, q = 1;
@@ -693,9 +694,6 @@ public static class SspTemplateBuilder
 
         /// <summary>Half the number of lattice values per interpolating polynomial.</summary>
         private const int LatticeHalfWidth = 4;
-
-        /// <summary>Lattice step of <see cref="SpreadLattice"/> in units of min(σ_m, σ_o).</summary>
-        private const double LatticeSigmas = 0.25;
 
         private static void Grow(ref int[] buffer, int length)
         {

@@ -17,9 +17,16 @@ public sealed record SspTemplateOptions
 {
     /// <summary>
     /// Default mean spacing of the single-star resampling nodes as a fraction of min(bin width, σ): with
-    /// Gauss–Legendre pieces of up to six nodes, 0.6 keeps templates within ~1e-7 of the largest bin of the converged result (docs/templates.md).
+    /// Gauss–Legendre pieces of up to six nodes, 0.6 keeps templates within ~1e-7 of the largest bin of the converged result on the built-in isochrones and within
+    /// 1e-7 – 5e-6 on PARSEC and MIST ones (young populations are the hardest; docs/templates.md).
     /// </summary>
     public const double DefaultStepFraction = 0.6;
+
+    /// <summary>
+    /// Default lattice step of the correlated kernel in units of min(σ_m, σ_o) (see <see cref="LatticeStep"/>): its
+    /// eighth-order row integrals then stay within ~3e-7 of the largest bin on PARSEC grids (docs/templates.md).
+    /// </summary>
+    public const double DefaultLatticeStep = 0.25;
 
     /// <summary>Creates and validates the options.</summary>
     /// <param name="blue">First filter of the colour.</param>
@@ -34,11 +41,17 @@ public sealed record SspTemplateOptions
     /// </param>
     /// <param name="quadratureOrder">Gauss–Legendre points per magnitude bin for correlated errors, 1–20.</param>
     /// <param name="binaries">Unresolved binaries; null for single stars only.</param>
+    /// <param name="latticeStep">
+    /// Largest lattice step of the correlated kernel on uniform colour bins, in units of min(σ_m, σ_o), in (0, 0.5]
+    /// (smaller is more accurate and slower; for convergence studies).
+    /// </param>
     /// <exception cref="ArgumentException">Invalid value or inconsistent bands; the message names the parameter.</exception>
     public SspTemplateOptions(PhotometricBand blue, PhotometricBand red, PhotometricBand magnitude, double distanceModulus,
         IInitialMassFunction imf, HessGrid grid, double stepFraction = DefaultStepFraction, int quadratureOrder = 5,
-        BinaryOptions? binaries = null)
+        BinaryOptions? binaries = null, double latticeStep = DefaultLatticeStep)
     {
+        if (!(latticeStep > 0 && latticeStep <= 0.5)) throw new ArgumentException($"The lattice step must lie in (0, 0.5] (got {latticeStep}).", nameof(latticeStep));
+        LatticeStep = latticeStep;
         ArgumentNullException.ThrowIfNull(blue);
         ArgumentNullException.ThrowIfNull(red);
         ArgumentNullException.ThrowIfNull(magnitude);
@@ -85,6 +98,9 @@ public sealed record SspTemplateOptions
 
     /// <summary>Unresolved binaries, or null.</summary>
     public BinaryOptions? Binaries { get; }
+
+    /// <summary>Largest lattice step of the correlated kernel, in units of min(σ_m, σ_o).</summary>
+    public double LatticeStep { get; }
 
     /// <summary>How the magnitude axis relates to the colour filters.</summary>
     public MagnitudeAxis Axis => Magnitude.Filter == Blue.Filter ? MagnitudeAxis.Blue : Magnitude.Filter == Red.Filter ? MagnitudeAxis.Red : MagnitudeAxis.Separate;
