@@ -37,6 +37,11 @@ public static class TemplateAccuracy
                     }
                     var reference = Dense(0.05, 0.05);
                     double max = reference.Max(), total = reference.Sum();
+            if (!(max > 0))
+            {
+                Console.WriteLine($"{iso.Source}: skipped (empty template on the grid)");
+                continue;
+            }
                     foreach (double f in new[] { 0.6, 0.8 })
                     {
                         double[] d = [];
@@ -69,7 +74,9 @@ public static class TemplateAccuracy
         string blue = Option("--blue") ?? throw new ArgumentException("--blue is required with isochrone files");
         string red = Option("--red") ?? throw new ArgumentException("--red is required with isochrone files");
         string magnitude = Option("--mag") ?? red;
-        var paths = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        // Paths: every argument that is neither an option name nor an option's value.
+        var paths = args.Where((a, k) => !a.StartsWith("--", StringComparison.Ordinal) && (k == 0 || !args[k - 1].StartsWith("--", StringComparison.Ordinal))).ToList();
+        if (paths.Count == 0) throw new ArgumentException("template-accuracy: no isochrone file or folder given");
         double worst = 0, worstL1 = 0;
         foreach (var iso in IsochroneLoader.Load(paths))
         {
@@ -78,7 +85,16 @@ public static class TemplateAccuracy
                 Console.WriteLine($"{iso.Source}: skipped (lacks {blue}, {red} or {magnitude})");
                 continue;
             }
-            var o = SspTemplateBenchmarks.OptionsFor(iso, blue, red, magnitude);
+            SspTemplateOptions o;
+            try
+            {
+                o = SspTemplateBenchmarks.OptionsFor(iso, blue, red, magnitude);
+            }
+            catch (ArgumentException e)
+            {
+                Console.WriteLine($"{iso.Source}: skipped (no grid for the benchmark's observation model: {e.Message})");
+                continue;
+            }
             double[] Dense(SspTemplateOptions options)
             {
                 var d = new double[o.Grid.BinCount];
@@ -89,6 +105,11 @@ public static class TemplateAccuracy
             var kernelOnly = Dense(SspTemplateBenchmarks.Copy(o, stepFraction: 0.1));
             var byDefault = Dense(o);
             double max = reference.Max(), total = reference.Sum();
+            if (!(max > 0))
+            {
+                Console.WriteLine($"{iso.Source}: skipped (empty template on the grid)");
+                continue;
+            }
             (double Largest, double L1, int Bin) Compare(double[] d)
             {
                 double largest = 0, l1 = 0;

@@ -24,7 +24,8 @@ public sealed record SspTemplateOptions
 
     /// <summary>
     /// Default lattice step of the correlated kernel in units of min(σ_m, σ_o) (see <see cref="LatticeStep"/>): its
-    /// eighth-order row integrals then stay within ~3e-7 of the largest bin on PARSEC grids (docs/templates.md).
+    /// eighth-order row integrals then stay within ~1e-6 of the largest bin on PARSEC grids and ~1e-8 on the built-in
+    /// isochrones (docs/templates.md).
     /// </summary>
     public const double DefaultLatticeStep = 0.25;
 
@@ -42,15 +43,16 @@ public sealed record SspTemplateOptions
     /// <param name="quadratureOrder">Gauss–Legendre points per magnitude bin for correlated errors, 1–20.</param>
     /// <param name="binaries">Unresolved binaries; null for single stars only.</param>
     /// <param name="latticeStep">
-    /// Largest lattice step of the correlated kernel on uniform colour bins, in units of min(σ_m, σ_o), in (0, 0.5]
-    /// (smaller is more accurate and slower; for convergence studies).
+    /// Largest lattice step of the correlated kernel on uniform colour bins, in units of min(σ_m, σ_o), in [0.02, 0.5]
+    /// (smaller is more accurate and slower; for convergence studies). Points whose lattice would exceed 2048 nodes
+    /// (σ_o ≪ σ_m, sooner with small steps) use the Gauss–Legendre kernel instead.
     /// </param>
     /// <exception cref="ArgumentException">Invalid value or inconsistent bands; the message names the parameter.</exception>
     public SspTemplateOptions(PhotometricBand blue, PhotometricBand red, PhotometricBand magnitude, double distanceModulus,
         IInitialMassFunction imf, HessGrid grid, double stepFraction = DefaultStepFraction, int quadratureOrder = 5,
         BinaryOptions? binaries = null, double latticeStep = DefaultLatticeStep)
     {
-        if (!(latticeStep > 0 && latticeStep <= 0.5)) throw new ArgumentException($"The lattice step must lie in (0, 0.5] (got {latticeStep}).", nameof(latticeStep));
+        if (!(latticeStep >= 0.02 && latticeStep <= 0.5)) throw new ArgumentException($"The lattice step must lie in [0.02, 0.5] (got {latticeStep}).", nameof(latticeStep));
         LatticeStep = latticeStep;
         ArgumentNullException.ThrowIfNull(blue);
         ArgumentNullException.ThrowIfNull(red);
