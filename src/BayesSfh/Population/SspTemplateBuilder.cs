@@ -701,14 +701,9 @@ public static class SspTemplateBuilder
         /// <summary>Half the number of lattice values per interpolating polynomial.</summary>
         private const int LatticeHalfWidth = 4;
 
-        private static void Grow(ref int[] buffer, int length)
+        private static void Grow<T>(ref T[] buffer, int length)
         {
-            if (buffer.Length < length) buffer = new int[Math.Max(length, 2 * buffer.Length)];
-        }
-
-        private static void Grow(ref double[] buffer, int length)
-        {
-            if (buffer.Length < length) buffer = new double[Math.Max(length, 2 * buffer.Length)];
+            if (buffer.Length < length) buffer = new T[Math.Max(length, 2 * buffer.Length)];
         }
 
         /// <summary>
