@@ -37,11 +37,6 @@ public static class TemplateAccuracy
                     }
                     var reference = Dense(0.05, 0.05);
                     double max = reference.Max(), total = reference.Sum();
-            if (!(max > 0))
-            {
-                Console.WriteLine($"{iso.Source}: skipped (empty template on the grid)");
-                continue;
-            }
                     foreach (double f in new[] { 0.6, 0.8 })
                     {
                         double[] d = [];
