@@ -190,7 +190,7 @@ public class SspTemplateBuilderTests(ITestOutputHelper output)
     public void WideCorrelatedKernelMatchesBruteForceIntegral(MagnitudeAxis axis, double sb, double sv, double colourWidth, int colourBins) =>
         CompareWithBruteForce(axis, sb, sv, -3.3, colourWidth, colourBins, 10.6, 0.1, 80, 200, 1e-6, 0.001);
 
-    // σ_o ≪ σ_m: a lattice step of 0.25 σ_o would need ~13 000 nodes, so the Gauss–Legendre kernel is used.
+    // σ_o ≪ σ_m: a lattice step of 0.25 σ_o would need ~11 500 nodes, so the Gauss–Legendre kernel is used.
     [Fact]
     public void CorrelatedKernelWithANearlyExactColourFilterMatchesBruteForceIntegral() =>
         CompareWithBruteForce(MagnitudeAxis.Red, 0.002, 0.5, -3.3, 0.15, 60, 10.6, 0.1, 80, 2000, 1e-6, 0.01);
