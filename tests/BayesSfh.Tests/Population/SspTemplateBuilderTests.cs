@@ -254,23 +254,29 @@ public class SspTemplateBuilderTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// V vs B − V template of the made-up isochrone with HST-like exponential errors and logistic completeness (80 × 70
+    /// bins, μ = 12.5).
+    /// </summary>
+    private static double[] HstLikeTemplate(BinaryOptions? binaries, double latticeStep)
+    {
+        var err = new ExponentialPhotometricError(1.05, 10, 32, 0.01);
+        var blue = new PhotometricBand("B", 0.12, err, new LogisticCompleteness(0.95, 27.5, 0.3));
+        var red = new PhotometricBand("V", 0.09, err, new LogisticCompleteness(0.9, 27.0, 0.25));
+        var grid = HessGrid.Uniform(0.4, 2.4, 80, 14, 28, 70);
+        var d = new double[grid.BinCount];
+        SspTemplateBuilder.Accumulate(MadeUpIsochrone(), new SspTemplateOptions(blue, red, red, 12.5, new KroupaImf(), grid,
+            binaries: binaries, latticeStep: latticeStep), d);
+        return d;
+    }
+
+    /// <summary>
     /// Binary templates sample q at fixed nodes: the default (60 nodes, step 0.6) must be close to a fine sampling (200
     /// nodes, step 0.1), and closer than the former default (20 nodes, step 0.2), which left visible q stripes.
     /// </summary>
     [Fact]
     public void BinaryTemplateConvergesInTheMassRatio()
     {
-        var iso = MadeUpIsochrone();
-        var err = new ExponentialPhotometricError(1.05, 10, 32, 0.01);
-        var blue = new PhotometricBand("B", 0.12, err, new LogisticCompleteness(0.95, 27.5, 0.3));
-        var red = new PhotometricBand("V", 0.09, err, new LogisticCompleteness(0.9, 27.0, 0.25));
-        var grid = HessGrid.Uniform(0.4, 2.4, 80, 14, 28, 70);
-        double[] Template(BinaryOptions binaries)
-        {
-            var d = new double[grid.BinCount];
-            SspTemplateBuilder.Accumulate(iso, new SspTemplateOptions(blue, red, red, 12.5, new KroupaImf(), grid, binaries: binaries), d);
-            return d;
-        }
+        double[] Template(BinaryOptions binaries) => HstLikeTemplate(binaries, SspTemplateOptions.DefaultLatticeStep);
         var fine = Template(new BinaryOptions(0.35, 0.1, 200, 0.1));
         double largest = fine.Max();
         double Error(double[] d) => d.Select((v, k) => Math.Abs(v - fine[k])).Max() / largest;
@@ -313,17 +319,7 @@ public class SspTemplateBuilderTests(ITestOutputHelper output)
     [Fact]
     public void CorrelatedLatticeConverges()
     {
-        var iso = MadeUpIsochrone();
-        var err = new ExponentialPhotometricError(1.05, 10, 32, 0.01);
-        var blue = new PhotometricBand("B", 0.12, err, new LogisticCompleteness(0.95, 27.5, 0.3));
-        var red = new PhotometricBand("V", 0.09, err, new LogisticCompleteness(0.9, 27.0, 0.25));
-        var grid = HessGrid.Uniform(0.4, 2.4, 80, 14, 28, 70);
-        double[] Template(double latticeStep)
-        {
-            var d = new double[grid.BinCount];
-            SspTemplateBuilder.Accumulate(iso, new SspTemplateOptions(blue, red, red, 12.5, new KroupaImf(), grid, latticeStep: latticeStep), d);
-            return d;
-        }
+        double[] Template(double latticeStep) => HstLikeTemplate(null, latticeStep);
         var fine = Template(0.1);
         double difference = Template(SspTemplateOptions.DefaultLatticeStep).Select((value, k) => Math.Abs(value - fine[k])).Max() / fine.Max();
         output.WriteLine($"default lattice against a 2.5× finer one: {difference:E2} of the largest bin");
