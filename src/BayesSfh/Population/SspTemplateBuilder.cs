@@ -610,7 +610,8 @@ public static class SspTemplateBuilder
                     else if (phase >= p) (phase, quotient) = (phase - p, quotient + 1);
                     _nodeBase[j] = phase * stride + quotient - x0;
                 }
-                for (int j = first; j < nodes; j++) _nodeBase[j] = _nodeBase[j - p] - (int)sign;
+                for (int i = 0; i < first; i++)
+                    for (int j = i + p, b = _nodeBase[i] - (int)sign; j < nodes; j += p, b -= (int)sign) _nodeBase[j] = b;
             }
             Grow(ref _rowWeights, nodes);
             ref double differences = ref MemoryMarshal.GetArrayDataReference(table);
@@ -632,8 +633,22 @@ public static class SspTemplateBuilder
                 var omegaUpper = _edgeOmega.AsSpan((y + 1) * 2 * R, 2 * R);
                 // g_j (1 − 0) inside, times Ω_{y+1} over the upper stencil, minus g_j Ω_y over the lower one.
                 g[jFirst..(jLast + 1)].CopyTo(weights);
-                for (int j = Math.Max(jFirst, upperEdge - R + 1); j <= jLast; j++) weights[j - jFirst] *= omegaUpper[j - upperEdge + R - 1];
-                for (int j = jFirst, top = Math.Min(jLast, lowerEdge + R); j <= top; j++) weights[j - jFirst] -= g[j] * omegaLower[j - lowerEdge + R - 1];
+                if (weights.Length >= 4 * R && jFirst == lowerEdge - R + 1 && jLast == upperEdge + R)
+                {
+                    // Both stencils whole and apart (the usual case): four vector operations.
+                    ref double gLow = ref g[jFirst], gHigh = ref g[jLast - 2 * R + 1];
+                    ref double wLow = ref weights[0], wHigh = ref weights[^(2 * R)];
+                    ref double lo = ref omegaLower[0], up = ref omegaUpper[0];
+                    (Vector256.LoadUnsafe(ref gLow) * (Vector256<double>.One - Vector256.LoadUnsafe(ref lo))).StoreUnsafe(ref wLow);
+                    (Vector256.LoadUnsafe(ref gLow, 4) * (Vector256<double>.One - Vector256.LoadUnsafe(ref lo, 4))).StoreUnsafe(ref wLow, 4);
+                    (Vector256.LoadUnsafe(ref gHigh) * Vector256.LoadUnsafe(ref up)).StoreUnsafe(ref wHigh);
+                    (Vector256.LoadUnsafe(ref gHigh, 4) * Vector256.LoadUnsafe(ref up, 4)).StoreUnsafe(ref wHigh, 4);
+                }
+                else
+                {
+                    for (int j = Math.Max(jFirst, upperEdge - R + 1); j <= jLast; j++) weights[j - jFirst] *= omegaUpper[j - upperEdge + R - 1];
+                    for (int j = jFirst, top = Math.Min(jLast, lowerEdge + R); j <= top; j++) weights[j - jFirst] -= g[j] * omegaLower[j - lowerEdge + R - 1];
+                }
                 AccumulateRow(ref differences, _nodeBase.AsSpan(jFirst, jLast - jFirst + 1), weights, cx0,
                     destination.Slice(y * nx + cx0, cx1 - cx0 + 1));
             }
