@@ -65,8 +65,10 @@ internal static class NormalCdf
             var low = Vector256.Create(-Limit);
             var high = Vector256.Create(Limit);
             var perUnit = Vector256.Create((double)PerUnit);
-            for (; i + 4 <= edges.Length; i += 4)
+            for (; i < edges.Length && edges.Length >= 4; i += 4)
             {
+                // A last partial group is redone as the final four (lanes are independent), not by scalar calls.
+                if (i + 4 > edges.Length) i = edges.Length - 4;
                 var z = (Vector256.Create(edges.Slice(i, 4)) - vMean) * vInverse;
                 z = Vector256.Min(Vector256.Max(z, low), high);
                 var u = (z + high) * perUnit;
