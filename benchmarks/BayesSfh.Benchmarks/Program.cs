@@ -7,7 +7,7 @@ if (args.Length > 0 && args[0] == "load-csv") return CsvLoadTiming.Run(args[1..]
 if (args.Length > 0 && args[0] == "quick") return QuickTiming.Run(args[1..]);
 // reparam: geometry of the example posterior and NUTS over θ vs star-share coordinates (docs/reparameterisation.md).
 if (args.Length > 0 && args[0] == "reparam") return ReparamExperiment.Run(args[1..]);
-// template-accuracy [PATH… --blue F --red F [--mag F]]: templates against a converged reference (docs/templates.md).
+// template-accuracy [PATH… --blue F --red F [--mag F] | --frontier]: templates against a converged reference (docs/templates.md).
 if (args.Length > 0 && args[0] == "template-accuracy") return TemplateAccuracy.Run(args[1..]);
 // passes: in-process A/B of the two-pass and one-pass likelihood kernels inside the log density (docs/performance.md).
 if (args.Length > 0 && args[0] == "passes") return PassesAb.Run(args[1..]);

@@ -22,6 +22,7 @@ public static class TemplateAccuracy
     /// </summary>
     public static int Run(string[] args)
     {
+        if (args.Length > 0 && args[0] == "--frontier") return Frontier();
         if (args.Length > 0) return RunFiles(args);
         foreach (double logAge in new[] { 9.0, 10.0 })
             foreach (bool correlated in new[] { true, false })
@@ -56,6 +57,50 @@ public static class TemplateAccuracy
                             $"log age {logAge:F1} {(correlated ? "V vs B-V" : "I vs B-V")} binaries {(binaries ? "on " : "off")} step {f:F2}: max {largest / max:E2} L1 {l1 / total:E2} {ms,8:F1} ms"));
                     }
                 }
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>template-accuracy --frontier</c>: the single-star built-in cases at pairs of (step fraction, lattice step),
+    /// against a reference converged in both (0.1, 0.08), with the fastest of 15 builds after 5 warm-up builds: what
+    /// accuracy a faster setting costs (docs/templates.md, session 7).
+    /// </summary>
+    private static int Frontier()
+    {
+        (double Step, double Lattice)[] settings = [(0.6, 0.25), (0.8, 0.25), (0.8, 0.3), (1.0, 0.3), (1.0, 0.35)];
+        foreach (double logAge in new[] { 9.0, 10.0 })
+            foreach (bool correlated in new[] { true, false })
+            {
+                var (iso, o) = SspTemplateBenchmarks.Create(logAge, correlated, binaries: false);
+                double[] Dense(SspTemplateOptions options)
+                {
+                    var d = new double[o.Grid.BinCount];
+                    SspTemplateBuilder.Accumulate(iso, options, d);
+                    return d;
+                }
+                var reference = Dense(SspTemplateBenchmarks.Copy(o, stepFraction: 0.1, latticeStep: 0.08));
+                double max = reference.Max(), total = reference.Sum();
+                foreach (var (step, lattice) in settings)
+                {
+                    var options = SspTemplateBenchmarks.Copy(o, stepFraction: step, latticeStep: lattice);
+                    for (int warm = 0; warm < 5; warm++) Dense(options);
+                    double[] d = [];
+                    double ms = double.PositiveInfinity, largest = 0, l1 = 0;
+                    for (int rep = 0; rep < 15; rep++)
+                    {
+                        var watch = System.Diagnostics.Stopwatch.StartNew();
+                        d = Dense(options);
+                        ms = Math.Min(ms, watch.Elapsed.TotalMilliseconds);
+                    }
+                    for (int i = 0; i < d.Length; i++)
+                    {
+                        largest = Math.Max(largest, Math.Abs(d[i] - reference[i]));
+                        l1 += Math.Abs(d[i] - reference[i]);
+                    }
+                    Console.WriteLine(FormattableString.Invariant(
+                        $"log age {logAge:F1} {(correlated ? "V vs B-V" : "I vs B-V")} step {step:F2} lattice {lattice:F2}: max {largest / max:E2} L1 {l1 / total:E2} {ms,6:F2} ms"));
+                }
+            }
         return 0;
     }
 
