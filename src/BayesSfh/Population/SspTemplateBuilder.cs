@@ -656,7 +656,7 @@ public static class SspTemplateBuilder
 
         /// <summary>
         /// g[j] = scale·exp(−(z₀ + j·d)²/2) for every j, four lanes at a time by the exact recurrence
-        /// g_{j+4} = g_j·ρ_j, ρ_j = exp(−4d z_j − 8d²), ρ_{j+4} = ρ_j·exp(−16d²) (relative rounding ≲ 1e-11 over the
+        /// g_{j+4} = g_j·ρ_j, ρ_j = exp(−4d z_j − 8d²), ρ_{j+4} = ρ_j·exp(−16d²) (relative rounding ≲ 2e-11 over the
         /// largest lattice); the length must be a multiple of four.
         /// </summary>
         private static void GaussianOnLattice(double z0, double d, double scale, Span<double> g)
