@@ -142,20 +142,4 @@ internal static class NormalCdf
         }
         for (; i < n; i++) Unsafe.Add(ref d, i) += weight * (Unsafe.Add(ref v, i + 1) - Unsafe.Add(ref v, i));
     }
-
-    /// <summary>destination[i] += weight · values[i] (the same operations as <see cref="AddScaledDifferences"/> after the difference).</summary>
-    public static void AddScaled(ReadOnlySpan<double> values, double weight, Span<double> destination)
-    {
-        int i = 0, n = destination.Length;
-        if (values.Length < n) throw new ArgumentException($"values needs {n} entries, got {values.Length}.", nameof(values));
-        ref double v = ref MemoryMarshal.GetReference(values);
-        ref double d = ref MemoryMarshal.GetReference(destination);
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var w = Vector256.Create(weight);
-            for (; i + 4 <= n; i += 4)
-                (Vector256.LoadUnsafe(ref d, (nuint)i) + w * Vector256.LoadUnsafe(ref v, (nuint)i)).StoreUnsafe(ref d, (nuint)i);
-        }
-        for (; i < n; i++) Unsafe.Add(ref d, i) += weight * Unsafe.Add(ref v, i);
-    }
 }

@@ -68,21 +68,4 @@ public class NormalCdfTests
         var error = Assert.Throws<ArgumentException>(() => NormalCdf.AddScaledDifferences(new double[4], 1, new double[4]));
         Assert.Contains("values needs 5 entries, got 4", error.Message);
     }
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(3)]
-    [InlineData(4)]
-    [InlineData(9)]
-    public void AddScaled_EveryLengthAroundTheVectorWidth_AddsWeightedValues(int n)
-    {
-        var values = Enumerable.Range(0, n + 2).Select(k => Math.Cos(0.3 * k)).ToArray();
-        var destination = Enumerable.Range(0, n).Select(k => 1.0 / (k + 1)).ToArray();
-        var expected = destination.Select((d, k) => d + -0.625 * values[k]).ToArray();
-
-        NormalCdf.AddScaled(values, -0.625, destination);
-
-        Assert.Equal(expected, destination);
-        Assert.Throws<ArgumentException>(() => NormalCdf.AddScaled(new double[2], 1, new double[3]));
-    }
 }
