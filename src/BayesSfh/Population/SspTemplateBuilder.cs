@@ -542,14 +542,15 @@ public static class SspTemplateBuilder
             double delta = scale >= h ? h * wholeSteps : h / parts;
             double low = Math.Max(mag - TruncationSigmas * sigmaMag, _magEdges[y0]) - R * delta;
             double high = Math.Min(mag + TruncationSigmas * sigmaMag, _magEdges[y1 + 1]) + R * delta;
-            if (!(Math.Ceiling((high - low) / delta) + 1 <= MaximumLatticeNodes && parts <= MaximumLatticeNodes))
+            double nodeCount = Math.Ceiling((high - low) / delta) + 1;
+            if (!(nodeCount <= MaximumLatticeNodes && parts <= MaximumLatticeNodes))
             {
                 // σ_o ≪ σ_m, or errors far below the bin width: a lattice fine enough for min(σ_m, σ_o) would be huge
                 // (nodes, or table phases); the Gauss–Legendre kernel caps its pieces.
                 SpreadCorrelated(colour, mag, sigmaMag, sigmaOther, sign, weight, destination);
                 return;
             }
-            int nodes = (int)Math.Ceiling((high - low) / delta) + 1;
+            int nodes = (int)nodeCount;
             int p = scale >= h ? 1 : (int)parts, q = scale >= h ? (int)wholeSteps : 1;
             // Node densities (δ and the weight folded in).
             int padded = (nodes + 3) & ~3;
